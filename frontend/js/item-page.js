@@ -1,0 +1,173 @@
+// The item page: blind answer → commit → drafts revealed → keep / revise / accept → next.
+
+import { api } from './api.js';
+import { startRecorder } from './provenance.js';
+import { bindShortcuts } from './shortcuts.js';
+import { collectRatings, fetchDrafts, renderDrafts } from './reveal.js';
+
+const root = document.getElementById('item-page');
+const aid = root.dataset.assignment;
+const categorical = root.dataset.categorical === 'true';
+const revealAllowed = root.dataset.reveal === 'true';
+const $ = (id) => document.getElementById(id);
+
+const recorder = startRecorder(aid);
+let status = root.dataset.status;
+let blindAnswer = $('blind-answer') ? $('blind-answer').textContent : null;
+let slots = [];
+let revealed = false;
+let busy = false;
+
+function showError(id, err) {
+  const el = $(id);
+  if (!el) return;
+  el.textContent = err ? err.message : '';
+  el.hidden = !err;
+}
+
+function currentAnswer() {
+  if (categorical) {
+    const checked = document.querySelector('#labels input[type=radio]:checked');
+    return checked ? checked.value : '';
+  }
+  return $('answer').value;
+}
+
+async function guarded(errorId, work) {
+  if (busy) return;
+  busy = true;
+  showError(errorId, null);
+  try {
+    await work();
+  } catch (e) {
+    showError(errorId, e);
+  } finally {
+    busy = false;
+  }
+}
+
+function commit() {
+  return guarded('answer-error', async () => {
+    const answer = currentAnswer();
+    if (!answer.trim()) throw new Error(categorical ? 'Pick a label first.' : 'Write your answer first.');
+    await recorder.flush();
+    await api('POST', `/api/assignments/${aid}/blind`, { answer });
+    status = 'COMMITTED';
+    blindAnswer = answer;
+    showCommitted(answer);
+    await reveal();
+  });
+}
+
+function showCommitted(answer) {
+  const form = $('blind-form');
+  const note = document.createElement('p');
+  note.className = 'status committed';
+  note.textContent = 'Committed blind — it can no longer change.';
+  const box = document.createElement('div');
+  box.className = 'blind-answer';
+  box.id = 'blind-answer';
+  box.textContent = answer;
+  form.replaceWith(note, box);
+  $('final-card').hidden = false;
+}
+
+async function reveal() {
+  if (!revealAllowed) return;
+  const drafts = await fetchDrafts(aid);
+  slots = drafts.map((d) => d.slot);
+  renderDrafts($('drafts'), drafts, blindAnswer);
+  $('drafts-card').hidden = false;
+  const buttons = $('accept-buttons');
+  buttons.replaceChildren();
+  for (const slot of slots) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.id = `accept-${slot}`;
+    b.innerHTML = `Accept draft ${slot} <kbd>${slot}</kbd>`;
+    b.addEventListener('click', () => accept(slot));
+    buttons.appendChild(b);
+  }
+  revealed = true;
+  $('revise-toggle').hidden = false;
+  const revise = $('revise-answer');
+  if (revise && !categorical) revise.value = blindAnswer;
+}
+
+function saveFinal(body) {
+  return guarded('final-error', async () => {
+    if (status !== 'COMMITTED') return;
+    await recorder.flush();
+    const ratings = collectRatings($('drafts'));
+    await api('POST', `/api/assignments/${aid}/final`, { ...body, ratings });
+    status = 'FINAL';
+    $('final-actions').hidden = true;
+    $('revise-form').hidden = true;
+    const saved = document.createElement('p');
+    saved.className = 'status';
+    saved.textContent = `Saved: ${body.decision}`;
+    $('final-card').appendChild(saved);
+    $('done-card').hidden = false;
+    $('next').focus();
+  });
+}
+
+const keep = () => saveFinal({ decision: 'KEEP' });
+const accept = (slot) => slots.includes(slot) && saveFinal({ decision: 'ACCEPT', acceptedSlot: slot });
+
+function openRevise() {
+  if (status !== 'COMMITTED' || !revealed) return;
+  $('revise-form').hidden = false;
+  $('revise-answer').focus();
+}
+
+function submitRevision() {
+  return saveFinal({ decision: 'REVISE', answer: $('revise-answer').value });
+}
+
+function skip() {
+  const reason = window.prompt('Why skip this item? (required)');
+  if (!reason || !reason.trim()) return;
+  guarded('answer-error', async () => {
+    await recorder.flush();
+    await api('POST', `/api/assignments/${aid}/skip`, { reason });
+    window.location.href = $('next').getAttribute('href');
+  });
+}
+
+function next() {
+  if (status === 'FINAL' || status === 'SKIPPED') window.location.href = $('next').getAttribute('href');
+}
+
+function pickLabel(n) {
+  const choices = document.querySelectorAll('#labels input[type=radio]');
+  if (status === 'ASSIGNED' && choices[n - 1]) {
+    choices[n - 1].checked = true;
+    choices[n - 1].dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+if ($('blind-form')) {
+  $('blind-form').addEventListener('submit', (e) => { e.preventDefault(); commit(); });
+  $('skip').addEventListener('click', skip);
+}
+if ($('keep')) $('keep').addEventListener('click', keep);
+if ($('revise-toggle')) $('revise-toggle').addEventListener('click', openRevise);
+if ($('revise-form')) $('revise-form').addEventListener('submit', (e) => { e.preventDefault(); submitRevision(); });
+
+bindShortcuts({
+  submit: () => {
+    if (status === 'ASSIGNED') commit();
+    else if (status === 'COMMITTED' && !$('revise-form').hidden) submitRevision();
+  },
+  keep: () => status === 'COMMITTED' && keep(),
+  accept: (slot) => status === 'COMMITTED' && accept(slot),
+  revise: openRevise,
+  next,
+  label: pickLabel,
+});
+
+if (status === 'COMMITTED') {
+  reveal().catch((e) => showError('final-error', e));
+}

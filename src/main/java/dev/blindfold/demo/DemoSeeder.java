@@ -1,0 +1,84 @@
+package dev.blindfold.demo;
+
+import dev.blindfold.identity.Roles;
+import dev.blindfold.identity.User;
+import dev.blindfold.identity.UserService;
+import dev.blindfold.project.ItemImportService;
+import dev.blindfold.project.Project;
+import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.ProjectService.NewProject;
+import dev.blindfold.project.RevealPolicy;
+import dev.blindfold.project.TaskType;
+import dev.blindfold.web.BlindfoldConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Loads the demo users and projects into an empty database (demo mode only). */
+@ApplicationScoped
+class DemoSeeder {
+
+    /** The password of every demo user; stated in the README. */
+    static final String DEMO_PASSWORD = "blindfold-demo";
+    static final List<String> ANNOTATORS = List.of("ana", "ben");
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
+
+    private final BlindfoldConfig config;
+    private final UserService users;
+    private final ProjectService projects;
+    private final ItemImportService imports;
+
+    DemoSeeder(BlindfoldConfig config, UserService users, ProjectService projects, ItemImportService imports) {
+        this.config = config;
+        this.users = users;
+        this.projects = projects;
+        this.imports = imports;
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(2000) StartupEvent start) {
+        if (!config.demo().enabled() || Project.count() > 0) {
+            return;
+        }
+        for (String name : ANNOTATORS) {
+            users.create(name, DEMO_PASSWORD, List.of(Roles.ANNOTATOR));
+        }
+        users.create("olivia", DEMO_PASSWORD, List.of(Roles.OPS));
+        users.create("audrey", DEMO_PASSWORD, List.of(Roles.AUDITOR));
+        long ops = User.byUsername("olivia").orElseThrow().id;
+
+        Project support = projects.create(new NewProject("Support replies (demo)", TaskType.FREE_TEXT, null, 2,
+                RevealPolicy.REVEAL_AFTER_COMMIT,
+                "Write the reply you would send to the customer: correct, kind, short. Do not invent policies."), ops);
+        Project triage = projects.create(new NewProject("Ticket triage (demo)", TaskType.CATEGORICAL,
+                List.of("billing", "bug", "feature-request", "account"), 2, RevealPolicy.REVEAL_AFTER_COMMIT,
+                "Pick the team that should handle the ticket."), ops);
+        imports.importNdjson(support.id, resource("/demo/support-replies.ndjson"));
+        imports.importNdjson(triage.id, resource("/demo/ticket-triage.ndjson"));
+        for (Project p : List.of(support, triage)) {
+            ANNOTATORS.forEach(name -> projects.addMember(p.id, name));
+        }
+        LOG.infof("Demo loaded: annotators %s, ops 'olivia', auditor 'audrey'; every demo password is '%s'",
+                ANNOTATORS, DEMO_PASSWORD);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DemoSeeder.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.blindfold.identity;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/** The signed-in user of this request; also {@code {inject:viewer}} in templates. */
+@RequestScoped
+@Named("viewer")
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private User user;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public User user() {
+        if (user == null) {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            user = User.byUsername(identity.getPrincipal().getName()).orElseThrow(UnauthorizedException::new);
+        }
+        return user;
+    }
+
+    public long id() {
+        return user().id;
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.blindfold.labeling;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The answer committed before any draft was shown. Written once; never updated (B2). */
+@Entity
+@Table(name = "blind_answers")
+public class BlindAnswer extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "assignment_id")
+    public long assignmentId;
+
+    @Column(nullable = false, updatable = false)
+    public String answer;
+
+    @Column(name = "committed_at", nullable = false, updatable = false)
+    public Instant committedAt;
+}

@@ -1,0 +1,44 @@
+package dev.blindfold.labeling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Slot letters for drafts shown with identities hidden, and the per-assignment random order.
+ * Plain Java. Slot i (0-based) is "A", "B", ...; the order is stored as comma-separated draft ids.
+ */
+final class DraftSlots {
+
+    private DraftSlots() {
+    }
+
+    static String slot(int index) {
+        if (index < 0 || index >= 26) {
+            throw new IllegalArgumentException("at most 26 drafts per item");
+        }
+        return String.valueOf((char) ('A' + index));
+    }
+
+    static int index(String slot) {
+        if (slot == null || slot.length() != 1 || slot.charAt(0) < 'A' || slot.charAt(0) > 'Z') {
+            return -1;
+        }
+        return slot.charAt(0) - 'A';
+    }
+
+    static String shuffled(List<Long> draftIds, Random random) {
+        List<Long> order = new ArrayList<>(draftIds);
+        Collections.shuffle(order, random);
+        return String.join(",", order.stream().map(String::valueOf).toList());
+    }
+
+    static List<Long> parse(String order) {
+        if (order == null || order.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(order.split(",")).map(Long::valueOf).toList();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.blindfold.labeling;
+
+import dev.blindfold.project.Draft;
+import dev.blindfold.project.Item;
+import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.Project;
+import dev.blindfold.project.RevealPolicy;
+import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.EventLog;
+import dev.blindfold.provenance.EventLog.NewEvent;
+import dev.blindfold.provenance.EventType;
+import dev.blindfold.web.BlindfoldConfig;
+import dev.blindfold.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server side of the blind loop. Every state change writes its event in the same transaction,
+ * so a reveal (B3) can only follow a commit that has landed. Drafts are read in one place only:
+ * {@link #reveal}, after the blind answer exists.
+ */
+@ApplicationScoped
+@Transactional
+public class LabelingService {
+
+    public record Revealed(String slot, String text) {
+    }
+
+    public record ItemView(String externalId, String input) {
+    }
+
+    public record NextView(long assignmentId, int position, long total, ItemView item) {
+    }
+
+    public record FinalRequest(Decision decision, String answer, String acceptedSlot, Map<String, Integer> ratings) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EventLog log;
+    private final BlindfoldConfig config;
+    private final AssignmentQueue queue;
+    private final ProjectService projects;
+
+    LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects) {
+        this.log = log;
+        this.config = config;
+        this.queue = queue;
+        this.projects = projects;
+    }
+
+    /** Hands out the next assignment and records that it was shown; empty when nothing is left. */
+    public Optional<NextView> showNext(long projectId, long annotatorId) {
+        Project project = projects.find(projectId);
+        return queue.next(project, annotatorId).map(a -> {
+            shown(a);
+            Item item = Item.findById(a.itemId);
+            long total = queue.progress(project, annotatorId).total();
+            return new NextView(a.id, a.position, total, new ItemView(item.externalId, item.input));
+        });
+    }
+
+    /** The annotator's own assignment, locked for this transaction; someone else's is "not found" (B7). */
+    public Assignment owned(long assignmentId, long annotatorId) {
+        Assignment a = Assignment.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || a.annotatorId != annotatorId) {
+            throw ProblemException.notFound("Assignment " + assignmentId);
+        }
+        return a;
+    }
+
+    /** Records that the item was put in front of the annotator; a repeat showing is marked resumed. */
+    public void shown(Assignment a) {
+        boolean resumed = log.count(a.id, EventType.ITEM_SHOWN) > 0;
+        record(a, EventType.ITEM_SHOWN, Map.of("position", a.position, "resumed", resumed));
+    }
+
+    public BlindAnswer commit(long assignmentId, long annotatorId, String answer) {
+        Assignment a = owned(assignmentId, annotatorId);
+        BlindAnswer existing = BlindAnswer.findById(a.id);
+        if (existing != null) {
+            if (existing.answer.equals(answer)) {
+                return existing;
+            }
+            throw ProblemException.conflict("already-committed",
+                    "This blind answer was committed at " + existing.committedAt + " and cannot change.");
+        }
+        if (a.status == AssignmentStatus.SKIPPED) {
+            throw ProblemException.conflict("skipped", "This assignment was skipped.");
+        }
+        Project project = Project.findById(a.projectId);
+        BlindAnswer blind = new BlindAnswer();
+        blind.assignmentId = a.id;
+        blind.answer = AnswerRules.check(project, answer, config.answers().maxLength(), "answer");
+        blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        blind.persist();
+        a.status = AssignmentStatus.COMMITTED;
+        record(a, EventType.BLIND_COMMITTED, Map.of("answer", blind.answer));
+        return blind;
+    }
+
+    public List<Revealed> reveal(long assignmentId, long annotatorId) {
+        Assignment a = owned(assignmentId, annotatorId);
+        requireCommitted(a);
+        Project project = Project.findById(a.projectId);
+        if (project.revealPolicy == RevealPolicy.NEVER_REVEAL) {
+            throw ProblemException.conflict("reveal-disabled", "This project never reveals drafts to annotators.");
+        }
+        boolean first = !a.revealed();
+        Map<Long, Draft> drafts = new LinkedHashMap<>();
+        Draft.forItem(a.itemId).forEach(d -> drafts.put(d.id, d));
+        if (first) {
+            a.draftOrder = DraftSlots.shuffled(new ArrayList<>(drafts.keySet()), RANDOM);
+        }
+        List<Revealed> shown = new ArrayList<>();
+        List<Map<String, Object>> order = new ArrayList<>();
+        List<Long> ids = DraftSlots.parse(a.draftOrder);
+        for (int i = 0; i < ids.size(); i++) {
+            Draft d = drafts.get(ids.get(i));
+            shown.add(new Revealed(DraftSlots.slot(i), d.text));
+            order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
+                    "family", d.family, "version", d.version));
+        }
+        record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first));
+        return shown;
+    }
+
+    public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
+        Assignment a = owned(assignmentId, annotatorId);
+        requireCommitted(a);
+        if (request.decision() == null) {
+            throw ProblemException.badRequest("invalid-final", "decision is required: KEEP, REVISE or ACCEPT.");
+        }
+        Project project = Project.findById(a.projectId);
+        String answer = finalAnswerFor(a, project, request);
+        Map<String, Integer> ratings = request.ratings() == null ? Map.of() : request.ratings();
+        if (!ratings.isEmpty()) {
+            requireRevealed(a, "Rating drafts");
+            AnswerRules.checkRatings(ratings, DraftSlots.parse(a.draftOrder).size());
+        }
+        FinalAnswer existing = FinalAnswer.findById(a.id);
+        if (existing != null) {
+            if (existing.decision == request.decision() && existing.answer.equals(answer)) {
+                return existing;
+            }
+            throw ProblemException.conflict("already-final", "This assignment already has a final answer.");
+        }
+        FinalAnswer fin = new FinalAnswer();
+        fin.assignmentId = a.id;
+        fin.decision = request.decision();
+        fin.answer = answer;
+        fin.acceptedSlot = request.decision() == Decision.ACCEPT ? request.acceptedSlot() : null;
+        fin.ratings = ratings.isEmpty() ? null : EventChain.canonicalJson(ratings);
+        fin.savedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        fin.persist();
+        a.status = AssignmentStatus.FINAL;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision", fin.decision.name());
+        payload.put("answer", fin.answer);
+        payload.put("acceptedSlot", fin.acceptedSlot);
+        payload.put("revealed", a.revealed());
+        record(a, EventType.FINAL_SAVED, payload);
+        if (!ratings.isEmpty()) {
+            record(a, EventType.DRAFTS_RATED, Map.of("ratings", ratings));
+        }
+        return fin;
+    }
+
+    public void skip(long assignmentId, long annotatorId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw ProblemException.badRequest("invalid-skip", "reason is required (at most 2000 characters).");
+        }
+        Assignment a = owned(assignmentId, annotatorId);
+        if (a.status == AssignmentStatus.SKIPPED) {
+            return;
+        }
+        if (a.status != AssignmentStatus.ASSIGNED) {
+            throw ProblemException.conflict("already-committed", "A committed assignment cannot be skipped.");
+        }
+        a.status = AssignmentStatus.SKIPPED;
+        a.skipReason = reason.strip();
+        record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
+    }
+
+    private String finalAnswerFor(Assignment a, Project project, FinalRequest request) {
+        return switch (request.decision()) {
+            case KEEP -> BlindAnswer.<BlindAnswer>findById(a.id).answer;
+            case REVISE -> {
+                requireRevealed(a, "Revising");
+                yield AnswerRules.check(project, request.answer(), config.answers().maxLength(), "answer");
+            }
+            case ACCEPT -> {
+                requireRevealed(a, "Accepting a draft");
+                List<Long> ids = DraftSlots.parse(a.draftOrder);
+                int index = DraftSlots.index(request.acceptedSlot());
+                if (index < 0 || index >= ids.size()) {
+                    throw ProblemException.badRequest("invalid-final", "acceptedSlot must name a shown draft slot.");
+                }
+                yield Draft.<Draft>findById(ids.get(index)).text;
+            }
+        };
+    }
+
+    private static void requireCommitted(Assignment a) {
+        if (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.SKIPPED) {
+            throw ProblemException.conflict("not-committed", "Commit your blind answer first.");
+        }
+    }
+
+    private static void requireRevealed(Assignment a, String what) {
+        if (!a.revealed()) {
+            throw ProblemException.conflict("not-revealed", what + " needs the drafts to have been revealed first.");
+        }
+    }
+
+    private void record(Assignment a, EventType type, Object payload) {
+        log.append(new NewEvent(a.projectId, a.annotatorId, a.id, type, null, payload));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.blindfold.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A labeling project: task type, label set, overlap and reveal policy. */
+@Entity
+@Table(name = "projects")
+public class Project extends PanacheEntity {
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "task_type", nullable = false)
+    public TaskType taskType;
+
+    /** Newline-separated label set for CATEGORICAL projects. */
+    public String labels;
+
+    @Column(nullable = false)
+    public int overlap;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reveal_policy", nullable = false)
+    public RevealPolicy revealPolicy;
+
+    @Column(nullable = false)
+    public String guidelines;
+
+    @Column(name = "created_by", nullable = false)
+    public long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public List<String> labelList() {
+        return labels == null || labels.isEmpty() ? List.of() : Arrays.asList(labels.split("\n"));
+    }
+}

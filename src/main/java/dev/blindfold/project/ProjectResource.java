@@ -1,0 +1,86 @@
+package dev.blindfold.project;
+
+import dev.blindfold.identity.CurrentUser;
+import dev.blindfold.identity.Roles;
+import dev.blindfold.project.ProjectService.NewProject;
+import dev.blindfold.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Projects, members and item import for label ops; a member annotator may read their project. */
+@Path("/api/projects")
+public class ProjectResource {
+
+    public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
+                              RevealPolicy revealPolicy, String guidelines) {
+        static ProjectView of(Project p) {
+            return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines);
+        }
+    }
+
+    public record NewMember(String username) {
+    }
+
+    private final ProjectService projects;
+    private final ItemImportService imports;
+    private final CurrentUser me;
+
+    ProjectResource(ProjectService projects, ItemImportService imports, CurrentUser me) {
+        this.projects = projects;
+        this.imports = imports;
+        this.me = me;
+    }
+
+    @POST
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public Response create(@NotNull NewProject body) {
+        Project project = projects.create(body, me.id());
+        return Response.status(201).entity(Map.of("id", project.id)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    public List<ProjectView> list() {
+        List<Project> visible = me.has(Roles.OPS) || me.has(Roles.AUDITOR) || me.has(Roles.ADMIN)
+                ? Project.listAll()
+                : Project.list("id in (select m.projectId from Membership m where m.userId = ?1)", me.id());
+        return visible.stream().map(ProjectView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    public ProjectView get(@PathParam("id") long id) {
+        Project project = projects.find(id);
+        boolean staff = me.has(Roles.OPS) || me.has(Roles.AUDITOR) || me.has(Roles.ADMIN);
+        if (!staff && Membership.of(id, me.id()).isEmpty()) {
+            throw ProblemException.notFound("Project " + id);
+        }
+        return ProjectView.of(project);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public Response addMember(@PathParam("id") long id, @NotNull NewMember body) {
+        boolean added = projects.addMember(id, body.username());
+        return Response.status(added ? 201 : 200).entity(Map.of("projectId", id, "username", body.username())).build();
+    }
+
+    @POST
+    @Path("/{id}/items")
+    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public ItemImportService.Counts importItems(@PathParam("id") long id, String body) {
+        return imports.importNdjson(id, body);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.blindfold.project;
+
+import dev.blindfold.identity.Roles;
+import dev.blindfold.identity.User;
+import dev.blindfold.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Creates projects and adds annotators to them. */
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+
+    static final int MAX_OVERLAP = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record NewProject(String name, TaskType taskType, List<String> labels, Integer overlap,
+                             RevealPolicy revealPolicy, String guidelines) {
+    }
+
+    public Project create(NewProject spec, long creatorId) {
+        if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
+            throw ProblemException.badRequest("invalid-project", "name is required (at most 200 characters).");
+        }
+        if (spec.taskType() == null) {
+            throw ProblemException.badRequest("invalid-project", "taskType is required: FREE_TEXT or CATEGORICAL.");
+        }
+        int overlap = spec.overlap() == null ? 1 : spec.overlap();
+        if (overlap < 1 || overlap > MAX_OVERLAP) {
+            throw ProblemException.badRequest("invalid-project", "overlap must be between 1 and " + MAX_OVERLAP + ".");
+        }
+        Project project = new Project();
+        project.name = spec.name().strip();
+        project.taskType = spec.taskType();
+        project.labels = labelsFor(spec.taskType(), spec.labels());
+        project.overlap = overlap;
+        project.revealPolicy = spec.revealPolicy() == null ? RevealPolicy.REVEAL_AFTER_COMMIT : spec.revealPolicy();
+        project.guidelines = spec.guidelines() == null ? "" : spec.guidelines();
+        project.createdBy = creatorId;
+        project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        project.persist();
+        return project;
+    }
+
+    /** Adds an annotator; returns false when they were already a member. */
+    public boolean addMember(long projectId, String username) {
+        find(projectId);
+        User user = User.byUsername(username == null ? "" : username)
+                .orElseThrow(() -> ProblemException.badRequest("unknown-user", "No user named '" + username + "'."));
+        if (!user.hasRole(Roles.ANNOTATOR)) {
+            throw ProblemException.badRequest("not-an-annotator", "'" + username + "' does not have the annotator role.");
+        }
+        if (Membership.of(projectId, user.id).isPresent()) {
+            return false;
+        }
+        Membership membership = new Membership();
+        membership.projectId = projectId;
+        membership.userId = user.id;
+        membership.orderSeed = 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
+        membership.joinedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        membership.persist();
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Project find(long projectId) {
+        Project project = Project.findById(projectId);
+        if (project == null) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+        return project;
+    }
+
+    private static String labelsFor(TaskType type, List<String> labels) {
+        if (type != TaskType.CATEGORICAL) {
+            if (labels != null && !labels.isEmpty()) {
+                throw ProblemException.badRequest("invalid-project", "labels are only for CATEGORICAL projects.");
+            }
+            return null;
+        }
+        if (labels == null || labels.size() < 2) {
+            throw ProblemException.badRequest("invalid-project", "a CATEGORICAL project needs at least two labels.");
+        }
+        LinkedHashSet<String> clean = new LinkedHashSet<>();
+        for (String label : labels) {
+            if (label == null || label.isBlank() || label.length() > 100 || label.contains("\n")) {
+                throw ProblemException.badRequest("invalid-project", "each label must be 1-100 characters on one line.");
+            }
+            if (!clean.add(label.strip())) {
+                throw ProblemException.badRequest("invalid-project", "label '" + label.strip() + "' is listed twice.");
+            }
+        }
+        return String.join("\n", clean);
+    }
+}

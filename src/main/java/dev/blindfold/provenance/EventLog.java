@@ -1,0 +1,79 @@
+package dev.blindfold.provenance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The only way to write the provenance log: append, inside the caller's transaction, so an event
+ * lands exactly when the state change it records does. Reads are in chain order.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    /** What the caller knows of an event; the log adds position, server time and hashes. */
+    public record NewEvent(long projectId, long actorId, Long assignmentId, EventType type,
+                           Instant clientTime, Object payload) {
+    }
+
+    private final EntityManager em;
+
+    EventLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Event append(NewEvent e) {
+        ChainHead head = lockHead(e.projectId(), e.actorId());
+        EventChain.Entry entry = new EventChain.Entry(e.projectId(), e.actorId(), e.assignmentId(), head.seq + 1,
+                e.type(), now(), truncate(e.clientTime()), e.type().clientReported(),
+                EventChain.canonicalJson(e.payload()));
+        String hash = EventChain.hash(head.hash, EventChain.canonical(entry));
+        Event event = new Event(entry, head.hash, hash);
+        em.persist(event);
+        head.seq = entry.seq();
+        head.hash = hash;
+        return event;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Event> forAssignment(long assignmentId) {
+        return em.createQuery("from Event e where e.assignmentId = :a order by e.seq", Event.class)
+                .setParameter("a", assignmentId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(long assignmentId, EventType type) {
+        return em.createQuery("select count(e) from Event e where e.assignmentId = :a and e.type = :t", Long.class)
+                .setParameter("a", assignmentId).setParameter("t", type).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Event> chain(long projectId, long actorId) {
+        return em.createQuery("from Event e where e.projectId = :p and e.actorId = :u order by e.seq", Event.class)
+                .setParameter("p", projectId).setParameter("u", actorId).getResultList();
+    }
+
+    private ChainHead lockHead(long projectId, long actorId) {
+        ChainHead.Key key = new ChainHead.Key(projectId, actorId);
+        ChainHead head = em.find(ChainHead.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            head = new ChainHead(key);
+            em.persist(head);
+            em.flush();
+        }
+        return head;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant truncate(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+}

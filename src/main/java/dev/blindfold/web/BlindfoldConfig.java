@@ -1,0 +1,37 @@
+package dev.blindfold.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Every Blindfold setting, under the {@code blindfold.} prefix. */
+@ConfigMapping(prefix = "blindfold")
+public interface BlindfoldConfig {
+
+    Demo demo();
+
+    /** Password for the first admin; when absent a random one is generated and printed once. */
+    Optional<String> adminPassword();
+
+    Events events();
+
+    Answers answers();
+
+    interface Demo {
+        /** Load the demo project and demo users on start (only into an empty database). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Events {
+        /** Most client events accepted in one batch. */
+        @WithDefault("200")
+        int maxBatch();
+    }
+
+    interface Answers {
+        /** Longest answer accepted, in characters. */
+        @WithDefault("100000")
+        int maxLength();
+    }
+}

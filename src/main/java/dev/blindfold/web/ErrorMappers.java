@@ -1,0 +1,131 @@
+package dev.blindfold.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into a problem (API) or an error page (HTML) with the real status.
+ * Bodies never carry stack traces or class names; unexpected errors are logged, not shown.
+ */
+class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private final ErrorResponses responses;
+
+    ErrorMappers(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        Problem p = Problem.of(e.status(), e.slug(), e.title(), e.getMessage(), path(uri)).withLine(e.line());
+        return responses.render(p, uri);
+    }
+
+    @ServerExceptionMapper
+    Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return responses.render(Problem.of(403, "forbidden", "Forbidden",
+                "Your role does not allow this.", path(uri)), uri);
+    }
+
+    @ServerExceptionMapper
+    Response invalid(ConstraintViolationException e, UriInfo uri) {
+        String detail = e.getConstraintViolations().stream()
+                .map(ErrorMappers::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return responses.render(Problem.of(400, "invalid-request", "Invalid request", detail, path(uri)), uri);
+    }
+
+    @ServerExceptionMapper
+    Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = status == 404 ? "No such page or resource." : title + ".";
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
+        return responses.render(Problem.of(status, "http-" + status, title, detail, path(uri)), uri);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", path(uri));
+        return responses.render(Problem.of(500, "internal-error", "Internal error",
+                "Something went wrong on our side; it has been logged.", path(uri)), uri);
+    }
+
+    private Response badJson(JsonProcessingException e, UriInfo uri) {
+        String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? " at '" + m.getPathReference().replaceAll("^[^\\[\"]*", "") + "'"
+                : "";
+        String detail = "The request body is not the JSON this route expects" + where
+                + " (" + withoutClassNames(e.getOriginalMessage()) + ").";
+        return responses.render(Problem.of(400, "bad-json", "Malformed JSON", detail, path(uri)), uri);
+    }
+
+    private Response signIn(UriInfo uri) {
+        if (ErrorResponses.isApi(uri)) {
+            Problem p = Problem.of(401, "unauthenticated", "Unauthenticated",
+                    "Sign in with HTTP Basic credentials.", path(uri));
+            return Response.status(401).type(Problem.MEDIA_TYPE).entity(p)
+                    .header("WWW-Authenticate", "Basic realm=\"blindfold\"").build();
+        }
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    private static String describe(ConstraintViolation<?> v) {
+        String property = v.getPropertyPath().toString();
+        int dot = property.lastIndexOf('.');
+        return (dot >= 0 ? property.substring(dot + 1) : property) + " " + v.getMessage();
+    }
+
+    /** Jackson names Java types in its messages; callers only need the simple name. */
+    static String withoutClassNames(String message) {
+        return message.replaceAll("\\(class [^)]*\\)", "")
+                .replaceAll("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)", "$1")
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}
