@@ -1,5 +1,6 @@
 package dev.blindfold.identity;
 
+import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,12 @@ public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}");
     static final int MIN_PASSWORD = 8;
+
+    private final BlindfoldConfig config;
+
+    UserService(BlindfoldConfig config) {
+        this.config = config;
+    }
 
     public User create(String username, String password, Collection<String> roles) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -42,7 +49,7 @@ public class UserService {
         }
         User user = new User();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = BcryptUtil.bcryptHash(password, config.passwords().bcryptCost());
         user.roles = String.join(",", clean);
         user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         user.persist();

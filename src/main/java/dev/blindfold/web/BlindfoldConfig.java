@@ -17,6 +17,8 @@ public interface BlindfoldConfig {
 
     Answers answers();
 
+    Passwords passwords();
+
     interface Demo {
         /** Load the demo project and demo users on start (only into an empty database). */
         @WithDefault("false")
@@ -27,6 +29,12 @@ public interface BlindfoldConfig {
         /** Most client events accepted in one batch. */
         @WithDefault("200")
         int maxBatch();
+    }
+
+    interface Passwords {
+        /** bcrypt cost factor for new password hashes (2^cost rounds). */
+        @WithDefault("10")
+        int bcryptCost();
     }
 
     interface Answers {
