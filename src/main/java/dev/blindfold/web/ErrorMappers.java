@@ -37,12 +37,12 @@ class ErrorMappers {
 
     @ServerExceptionMapper
     Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return signIn(uri);
+        return signIn(uri, "/login");
     }
 
     @ServerExceptionMapper
     Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
-        return signIn(uri);
+        return signIn(uri, "/login?error=true");
     }
 
     @ServerExceptionMapper
@@ -101,14 +101,14 @@ class ErrorMappers {
         return responses.render(Problem.of(400, "bad-json", "Malformed JSON", detail, path(uri)), uri);
     }
 
-    private Response signIn(UriInfo uri) {
+    private Response signIn(UriInfo uri, String loginPage) {
         if (ErrorResponses.isApi(uri)) {
             Problem p = Problem.of(401, "unauthenticated", "Unauthenticated",
                     "Sign in with HTTP Basic credentials.", path(uri));
             return Response.status(401).type(Problem.MEDIA_TYPE).entity(p)
                     .header("WWW-Authenticate", "Basic realm=\"blindfold\"").build();
         }
-        return Response.seeOther(URI.create("/login")).build();
+        return Response.seeOther(URI.create(loginPage)).build();
     }
 
     private static String describe(ConstraintViolation<?> v) {
