@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
-import dev.blindfold.labeling.LabelingService.FinalRequest;
+import dev.blindfold.labeling.FinalDecisions.FinalRequest;
 import dev.blindfold.labeling.LabelingService.Revealed;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.EventLog;
@@ -35,13 +35,16 @@ public class AssignmentResource {
     }
 
     private final LabelingService labeling;
+    private final FinalDecisions finals;
     private final ClientEvents clientEvents;
     private final EventLog log;
     private final CurrentUser me;
     private final ObjectMapper json;
 
-    AssignmentResource(LabelingService labeling, ClientEvents clientEvents, EventLog log, CurrentUser me, ObjectMapper json) {
+    AssignmentResource(LabelingService labeling, FinalDecisions finals, ClientEvents clientEvents, EventLog log,
+                       CurrentUser me, ObjectMapper json) {
         this.labeling = labeling;
+        this.finals = finals;
         this.clientEvents = clientEvents;
         this.log = log;
         this.me = me;
@@ -67,7 +70,7 @@ public class AssignmentResource {
     @Path("/final")
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> finish(@PathParam("aid") long aid, @NotNull FinalRequest body) {
-        FinalAnswer fin = labeling.finish(aid, me.id(), body);
+        FinalAnswer fin = finals.finish(aid, me.id(), body);
         return Map.of("assignmentId", aid, "decision", fin.decision, "answer", fin.answer, "savedAt", fin.savedAt);
     }
 

@@ -5,7 +5,6 @@ import dev.blindfold.project.Item;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.RevealPolicy;
-import dev.blindfold.provenance.EventChain;
 import dev.blindfold.provenance.EventLog;
 import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.EventType;
@@ -39,9 +38,6 @@ public class LabelingService {
     }
 
     public record NextView(long assignmentId, int position, long total, ItemView item) {
-    }
-
-    public record FinalRequest(Decision decision, String answer, String acceptedSlot, Map<String, Integer> ratings) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -134,47 +130,6 @@ public class LabelingService {
         return shown;
     }
 
-    public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
-        Assignment a = owned(assignmentId, annotatorId);
-        requireCommitted(a);
-        if (request.decision() == null) {
-            throw ProblemException.badRequest("invalid-final", "decision is required: KEEP, REVISE or ACCEPT.");
-        }
-        Project project = Project.findById(a.projectId);
-        String answer = finalAnswerFor(a, project, request);
-        Map<String, Integer> ratings = request.ratings() == null ? Map.of() : request.ratings();
-        if (!ratings.isEmpty()) {
-            requireRevealed(a, "Rating drafts");
-            AnswerRules.checkRatings(ratings, DraftSlots.parse(a.draftOrder).size());
-        }
-        FinalAnswer existing = FinalAnswer.findById(a.id);
-        if (existing != null) {
-            if (existing.decision == request.decision() && existing.answer.equals(answer)) {
-                return existing;
-            }
-            throw ProblemException.conflict("already-final", "This assignment already has a final answer.");
-        }
-        FinalAnswer fin = new FinalAnswer();
-        fin.assignmentId = a.id;
-        fin.decision = request.decision();
-        fin.answer = answer;
-        fin.acceptedSlot = request.decision() == Decision.ACCEPT ? request.acceptedSlot() : null;
-        fin.ratings = ratings.isEmpty() ? null : EventChain.canonicalJson(ratings);
-        fin.savedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        fin.persist();
-        a.status = AssignmentStatus.FINAL;
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decision", fin.decision.name());
-        payload.put("answer", fin.answer);
-        payload.put("acceptedSlot", fin.acceptedSlot);
-        payload.put("revealed", a.revealed());
-        record(a, EventType.FINAL_SAVED, payload);
-        if (!ratings.isEmpty()) {
-            record(a, EventType.DRAFTS_RATED, Map.of("ratings", ratings));
-        }
-        return fin;
-    }
-
     public void skip(long assignmentId, long annotatorId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw ProblemException.badRequest("invalid-skip", "reason is required (at most 2000 characters).");
@@ -191,38 +146,19 @@ public class LabelingService {
         record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
     }
 
-    private String finalAnswerFor(Assignment a, Project project, FinalRequest request) {
-        return switch (request.decision()) {
-            case KEEP -> BlindAnswer.<BlindAnswer>findById(a.id).answer;
-            case REVISE -> {
-                requireRevealed(a, "Revising");
-                yield AnswerRules.check(project, request.answer(), config.answers().maxLength(), "answer");
-            }
-            case ACCEPT -> {
-                requireRevealed(a, "Accepting a draft");
-                List<Long> ids = DraftSlots.parse(a.draftOrder);
-                int index = DraftSlots.index(request.acceptedSlot());
-                if (index < 0 || index >= ids.size()) {
-                    throw ProblemException.badRequest("invalid-final", "acceptedSlot must name a shown draft slot.");
-                }
-                yield Draft.<Draft>findById(ids.get(index)).text;
-            }
-        };
-    }
-
-    private static void requireCommitted(Assignment a) {
+    static void requireCommitted(Assignment a) {
         if (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.SKIPPED) {
             throw ProblemException.conflict("not-committed", "Commit your blind answer first.");
         }
     }
 
-    private static void requireRevealed(Assignment a, String what) {
+    static void requireRevealed(Assignment a, String what) {
         if (!a.revealed()) {
             throw ProblemException.conflict("not-revealed", what + " needs the drafts to have been revealed first.");
         }
     }
 
-    private void record(Assignment a, EventType type, Object payload) {
+    void record(Assignment a, EventType type, Object payload) {
         log.append(new NewEvent(a.projectId, a.annotatorId, a.id, type, null, payload));
     }
 }
