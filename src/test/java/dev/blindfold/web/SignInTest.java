@@ -55,6 +55,20 @@ class SignInTest {
     }
 
     @Test
+    void aCrossSiteSignInPostIsRefused() {
+        String annotator = TestData.user("annotator");
+        given().redirects().follow(false).header("Origin", "http://evil.example")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", annotator).formParam("j_password", Api.PASSWORD)
+                .post("/j_security_check").then().statusCode(403).header("Set-Cookie", equalTo(null));
+        String sameOrigin = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        given().redirects().follow(false).header("Origin", sameOrigin)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", annotator).formParam("j_password", Api.PASSWORD)
+                .post("/j_security_check").then().statusCode(302);
+    }
+
+    @Test
     void signOutWithoutTheCsrfTokenIsRefused() {
         String annotator = TestData.user("annotator");
         String session = signIn(annotator, Api.PASSWORD);
