@@ -87,6 +87,10 @@ class ErrorMappers {
 
     @ServerExceptionMapper
     Response unexpected(Exception e, UriInfo uri) {
+        if (clientHungUp(e)) {
+            LOG.debugf("Client closed the connection on %s", path(uri));
+            return Response.status(400).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return responses.render(Problem.of(500, "internal-error", "Internal error",
                 "Something went wrong on our side; it has been logged.", path(uri)), uri);
@@ -115,6 +119,16 @@ class ErrorMappers {
         String property = v.getPropertyPath().toString();
         int dot = property.lastIndexOf('.');
         return (dot >= 0 ? property.substring(dot + 1) : property) + " " + v.getMessage();
+    }
+
+    /** A page closing mid-request (e.g. its last event beacon) is not a server error. */
+    private static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jackson names Java types in its messages; callers only need the simple name. */
