@@ -1,5 +1,6 @@
 // Word-level diff (longest common subsequence over words and the spaces between them).
-// Returns [{op: 'same' | 'ins' | 'del', text}] turning `from` into `to`.
+// Returns [{op: 'same' | 'ins' | 'del', text}] turning `from` into `to`. Within a stretch of
+// changes, removed words come first and added words after, so the result reads as phrases.
 
 const MAX_TOKENS = 3000;
 
@@ -34,5 +35,35 @@ export function wordDiff(from, to) {
   }
   while (i < a.length) emit('del', a[i++]);
   while (j < b.length) emit('ins', b[j++]);
-  return out;
+  return groupChanges(out);
+}
+
+// Folds spaces that merely separate changed words into the change, then orders each run as del, ins.
+function groupChanges(parts) {
+  const grouped = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (del.trim()) grouped.push({ op: 'del', text: del.trim() });
+    if (del.trim() && ins.trim()) grouped.push({ op: 'same', text: ' ' });
+    if (ins.trim()) grouped.push({ op: 'ins', text: ins.trim() });
+    del = '';
+    ins = '';
+  };
+  parts.forEach((part, k) => {
+    const inRun = del || ins;
+    const next = parts[k + 1];
+    if (part.op === 'del') del += part.text;
+    else if (part.op === 'ins') ins += part.text;
+    else if (inRun && /^\s+$/.test(part.text) && next && next.op !== 'same') {
+      del += part.text;
+      ins += part.text;
+    } else {
+      const lead = inRun ? ' ' : '';
+      flush();
+      grouped.push({ op: 'same', text: lead && !/^\s/.test(part.text) ? lead + part.text : part.text });
+    }
+  });
+  flush();
+  return grouped;
 }
