@@ -59,8 +59,7 @@ class BlindLoopApiTest {
         assertEquals(first, TestData.next(f.annotator(), f.projectId()), "unfinished work comes back first");
         TestData.commit(f.annotator(), first, "my answer");
         assertEquals(first, TestData.next(f.annotator(), f.projectId()), "committed but not final is still open");
-        Api.as(f.annotator()).body(Map.of("decision", "KEEP")).post("/api/assignments/" + first + "/final")
-                .then().statusCode(200);
+        TestData.keep(f.annotator(), first);
         assertNotEquals(first, TestData.next(f.annotator(), f.projectId()));
     }
 
@@ -79,8 +78,7 @@ class BlindLoopApiTest {
                 long aid = body.getLong("assignmentId");
                 assertTrue(seen.add(body.getString("item.externalId")), "an annotator never gets an item twice");
                 TestData.commit(annotator, aid, "answer from " + annotator);
-                Api.as(annotator).body(Map.of("decision", "KEEP")).post("/api/assignments/" + aid + "/final")
-                        .then().statusCode(200);
+                TestData.keep(annotator, aid);
                 perItem.merge((long) body.getString("item.externalId").hashCode(), 1, Integer::sum);
             }
         }
@@ -129,8 +127,7 @@ class BlindLoopApiTest {
         Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
         long aid = TestData.next(f.annotator(), f.projectId());
         TestData.commit(f.annotator(), aid, "done");
-        Api.as(f.annotator()).body(Map.of("decision", "KEEP")).post("/api/assignments/" + aid + "/final")
-                .then().statusCode(200);
+        TestData.keep(f.annotator(), aid);
         Api.as(f.annotator()).get("/api/projects/" + f.projectId() + "/next").then().statusCode(204);
     }
 }

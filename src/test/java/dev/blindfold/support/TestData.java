@@ -96,6 +96,12 @@ public final class TestData {
                 .then().statusCode(200);
     }
 
+    /** Saves a KEEP final decision (the blind answer stands). */
+    public static void keep(String annotator, long assignmentId) {
+        Api.as(annotator).body(Map.of("decision", "KEEP")).post("/api/assignments/" + assignmentId + "/final")
+                .then().statusCode(200);
+    }
+
     public static List<String> eventTypes(String reader, long assignmentId) {
         return Api.as(reader).get("/api/assignments/" + assignmentId + "/events").then().statusCode(200)
                 .extract().jsonPath().getList("type", String.class);

@@ -54,7 +54,7 @@ class ProblemResponsesTest {
         Api.as(f.annotator()).get("/api/projects/" + f.projectId() + "/next").then().statusCode(200);
         long aid = TestData.next(f.annotator(), f.projectId());
         TestData.commit(f.annotator(), aid, "a");
-        Api.as(f.annotator()).body(Map.of("decision", "KEEP")).post("/api/assignments/" + aid + "/final").then().statusCode(200);
+        TestData.keep(f.annotator(), aid);
         Api.as(f.annotator()).get("/api/projects/" + f.projectId() + "/next").then().statusCode(204);
     }
 
