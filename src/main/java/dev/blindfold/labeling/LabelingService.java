@@ -124,7 +124,7 @@ public class LabelingService {
             Draft d = drafts.get(ids.get(i));
             shown.add(new Revealed(DraftSlots.slot(i), d.text));
             order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
-                    "family", d.family, "version", d.version));
+                    "family", d.family, "version", d.version, "text", d.text));
         }
         record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first));
         return shown;

@@ -1,0 +1,188 @@
+package dev.blindfold.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.provenance.EventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Computes each label's exposure from one annotator's events, in log order across all their
+ * projects (prior exposure counts drafts shown on any item). Plain Java; reads server events for
+ * the class and the prior exposure, and uses client claims only for timings and flags.
+ *
+ * <p>Rules, in order, for an assignment with a blind commit:
+ * <ol>
+ *   <li>no reveal at all → {@code blind_only};</li>
+ *   <li>final answer equal to the blind answer (whitespace-normalised) → {@code blind_kept}, even if a
+ *       draft happens to say the same: the content was written blind;</li>
+ *   <li>final decision ACCEPT, or final answer near-identical to a shown draft → {@code draft_accepted};</li>
+ *   <li>otherwise → {@code revised_after_reveal}.</li>
+ * </ol>
+ * A reveal logged before the commit (the server never serves one) makes the label anchored: rule 2
+ * does not apply to it. Until a final answer is saved, the final answer is the blind answer.
+ */
+public final class ExposureClassifier {
+
+    private final ExposureThresholds thresholds;
+
+    public ExposureClassifier(ExposureThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public List<LabelExposure> classify(Iterable<LoggedEvent> annotatorEvents) {
+        Map<String, Set<Long>> seen = new HashMap<>();
+        Map<Long, Track> tracks = new LinkedHashMap<>();
+        for (LoggedEvent e : annotatorEvents) {
+            if (e.assignmentId() == null) {
+                continue;
+            }
+            Track t = tracks.computeIfAbsent(e.assignmentId(), Track::new);
+            if (e.type().clientReported()) {
+                t.claim(e);
+                continue;
+            }
+            switch (e.type()) {
+                case ITEM_SHOWN -> t.shownAt = t.shownAt == null ? e.serverTime() : t.shownAt;
+                case BLIND_COMMITTED -> t.commit(e, counts(seen));
+                case DRAFTS_REVEALED -> t.reveal(e, seen);
+                case FINAL_SAVED -> t.finalSaved(e.payload());
+                default -> { }
+            }
+        }
+        List<LabelExposure> labels = new ArrayList<>();
+        for (Track t : tracks.values()) {
+            if (t.committedAt != null) {
+                labels.add(t.label(thresholds));
+            }
+        }
+        return labels;
+    }
+
+    private static Map<String, Integer> counts(Map<String, Set<Long>> seen) {
+        Map<String, Integer> counts = new TreeMap<>();
+        seen.forEach((family, ids) -> counts.put(family, ids.size()));
+        return counts;
+    }
+
+    /** What the log says about one assignment so far. */
+    private static final class Track {
+        final long assignmentId;
+        Instant shownAt;
+        Instant committedAt;
+        String blind;
+        Map<String, Integer> prior = Map.of();
+        boolean revealed;
+        boolean revealedBeforeCommit;
+        final List<JsonNode> shown = new ArrayList<>();
+        String decision;
+        String finalAnswer;
+        Instant firstInputClaim;
+        Long minSkewMs;
+        int pasted;
+        int focusLosses;
+        long awayMs;
+        Instant lostAt;
+
+        Track(long assignmentId) {
+            this.assignmentId = assignmentId;
+        }
+
+        void claim(LoggedEvent e) {
+            if (e.clientTime() != null) {
+                long skew = Duration.between(e.clientTime(), e.serverTime()).toMillis();
+                minSkewMs = minSkewMs == null ? skew : Math.min(minSkewMs, skew);
+            }
+            if (committedAt != null) {
+                return;
+            }
+            switch (e.type()) {
+                case FIRST_INPUT -> firstInputClaim = firstInputClaim == null ? e.clientTime() : firstInputClaim;
+                case PASTE -> pasted += e.payload().path("chars").asInt(0);
+                case FOCUS_LOST -> {
+                    focusLosses++;
+                    lostAt = e.clientTime();
+                }
+                case FOCUS_RETURNED -> {
+                    if (lostAt != null && e.clientTime() != null) {
+                        awayMs += Math.max(0, Duration.between(lostAt, e.clientTime()).toMillis());
+                    }
+                    lostAt = null;
+                }
+                default -> { }
+            }
+        }
+
+        void commit(LoggedEvent e, Map<String, Integer> priorExposure) {
+            if (committedAt != null) {
+                return;
+            }
+            committedAt = e.serverTime();
+            blind = e.payload().path("answer").asText();
+            prior = priorExposure;
+            if (lostAt != null && minSkewMs != null) {
+                awayMs += Math.max(0, Duration.between(lostAt, committedAt.minusMillis(minSkewMs)).toMillis());
+                lostAt = null;
+            }
+        }
+
+        void reveal(LoggedEvent e, Map<String, Set<Long>> seen) {
+            revealed = true;
+            revealedBeforeCommit |= committedAt == null;
+            for (JsonNode d : e.payload().path("order")) {
+                seen.computeIfAbsent(d.path("family").asText(), f -> new HashSet<>()).add(d.path("draftId").asLong());
+            }
+            if (shown.isEmpty()) {
+                e.payload().path("order").forEach(shown::add);
+            }
+        }
+
+        void finalSaved(JsonNode payload) {
+            if (decision == null) {
+                decision = payload.path("decision").asText();
+                finalAnswer = payload.path("answer").asText();
+            }
+        }
+
+        LabelExposure label(ExposureThresholds limits) {
+            String fin = finalAnswer == null ? blind : finalAnswer;
+            List<ShownDraft> drafts = new ArrayList<>();
+            double closest = 0;
+            for (JsonNode d : shown) {
+                String text = d.path("text").asText();
+                double finalEdit = Similarity.editSimilarity(fin, text);
+                closest = Math.max(closest, finalEdit);
+                drafts.add(new ShownDraft(d.path("slot").asText(), d.path("draftId").asLong(), d.path("model").asText(),
+                        d.path("family").asText(), d.path("version").asText(), Similarity.editSimilarity(blind, text),
+                        Similarity.tokenF1(blind, text), finalEdit, Similarity.tokenF1(fin, text)));
+            }
+            boolean keptBlind = Similarity.normalise(fin).equals(Similarity.normalise(blind));
+            ExposureClass exposure;
+            if (!revealed) {
+                exposure = ExposureClass.BLIND_ONLY;
+            } else if (keptBlind && !revealedBeforeCommit) {
+                exposure = ExposureClass.BLIND_KEPT;
+            } else if ("ACCEPT".equals(decision) || (!drafts.isEmpty() && closest >= limits.nearIdentical())) {
+                exposure = ExposureClass.DRAFT_ACCEPTED;
+            } else {
+                exposure = ExposureClass.REVISED_AFTER_REVEAL;
+            }
+            Long blindMs = shownAt == null ? null : Duration.between(shownAt, committedAt).toMillis();
+            Long firstInputMs = firstInputClaim == null || shownAt == null || minSkewMs == null ? null
+                    : Math.max(0, Duration.between(shownAt, firstInputClaim.plusMillis(minSkewMs)).toMillis());
+            boolean pasteDominant = !blind.isEmpty() && (double) pasted / blind.length() > limits.pasteDominant();
+            boolean offscreen = blindMs != null && blindMs > 0 && (double) awayMs / blindMs > limits.offscreen();
+            return new LabelExposure(assignmentId, exposure, blind, fin, decision, committedAt, prior, blindMs,
+                    firstInputMs, pasted, focusLosses, pasteDominant, offscreen,
+                    Similarity.editSimilarity(blind, fin), Similarity.tokenF1(blind, fin), drafts);
+        }
+    }
+}

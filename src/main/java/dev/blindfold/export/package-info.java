@@ -1,0 +1,7 @@
+/**
+ * What label ops take out: exposure classes computed from the provenance log, similarity
+ * measures, gold and agreement. The rules are plain Java ({@link dev.blindfold.export.ExposureClassifier},
+ * {@link dev.blindfold.export.Similarity}); services read events and answers. May call provenance,
+ * labeling, project, identity and web.
+ */
+package dev.blindfold.export;

@@ -1,0 +1,37 @@
+package dev.blindfold.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Similarity measures on pairs whose values are known by hand. */
+class SimilarityTest {
+
+    @Test
+    void editSimilarityIsOneMinusLevenshteinOverTheLongerLength() {
+        assertEquals(1.0, Similarity.editSimilarity("same", "same"));
+        assertEquals(1.0, Similarity.editSimilarity("  a  b ", "a b"), "whitespace is normalised first");
+        // kitten → sitting: distance 3 (k→s, e→i, +g), longer length 7.
+        assertEquals(1 - 3.0 / 7, Similarity.editSimilarity("kitten", "sitting"), 1e-12);
+        assertEquals(0.0, Similarity.editSimilarity("abc", "xyz"));
+        assertEquals(0.0, Similarity.editSimilarity("", "abc"));
+    }
+
+    @Test
+    void tokenF1CountsSharedLowerCasedWords() {
+        // "The cat sat" vs "the cat ran away": common {the, cat} = 2; P = 2/4, R = 2/3, F1 = 4/7.
+        assertEquals(4.0 / 7, Similarity.tokenF1("The cat sat", "the cat ran away"), 1e-12);
+        assertEquals(1.0, Similarity.tokenF1("Hello, world!", "hello world"));
+        assertEquals(0.0, Similarity.tokenF1("alpha", "beta"));
+        // multiset: "a a b" vs "a b b": common a×1 + b×1 = 2; P = R = 2/3.
+        assertEquals(2.0 / 3, Similarity.tokenF1("a a b", "a b b"), 1e-12);
+    }
+
+    @Test
+    void longTextsFallBackToWordLevelEditDistance() {
+        String base = "word ".repeat(1200);
+        String changed = base + "extra";
+        // 1200 vs 1201 tokens, one insertion.
+        assertEquals(1 - 1.0 / 1201, Similarity.editSimilarity(base, changed), 1e-12);
+    }
+}
