@@ -19,6 +19,26 @@ public interface BlindfoldConfig {
 
     Passwords passwords();
 
+    Export export();
+
+    interface Export {
+        /** Edit similarity to a shown draft at or above which a final answer counts as accepting it. */
+        @WithDefault("0.9")
+        double nearIdentical();
+
+        /** Share of the blind answer's characters pasted above which it is flagged paste_dominant. */
+        @WithDefault("0.5")
+        double pasteDominantShare();
+
+        /** Share of the blind step spent with focus away above which it is flagged offscreen_composition. */
+        @WithDefault("0.5")
+        double offscreenShare();
+
+        /** Key of the HMAC that turns annotator ids into pseudonyms in exports; set it in production. */
+        @WithDefault("blindfold-dev-pseudonym-key")
+        String pseudonymKey();
+    }
+
     interface Demo {
         /** Load the demo project and demo users on start (only into an empty database). */
         @WithDefault("false")

@@ -105,6 +105,8 @@ class RoleMatrixTest {
             new Route("POST /api/assignments/{aid}/events", false, w -> Request.post(
                     "/api/assignments/" + w.aid() + "/events",
                     List.of(Map.of("type", "FOCUS_LOST", "clientTime", System.currentTimeMillis())))),
+            new Route("GET /api/projects/{id}/export", false, w -> Request.get("/api/projects/" + w.projectId() + "/export")),
+            new Route("GET /api/exports/{exportId}", false, w -> Request.get("/api/exports/no-such-export")),
             new Route("GET /", true, w -> Request.get("/")),
             new Route("GET /login", true, w -> Request.get("/login")),
             new Route("GET /projects/{id}/next", true, w -> Request.get("/projects/" + w.projectId() + "/next")),
@@ -131,6 +133,8 @@ class RoleMatrixTest {
             {"POST /api/assignments/{aid}/final",     401,     409,     403, 403,    403},
             {"POST /api/assignments/{aid}/skip",      401,     200,     403, 403,    403},
             {"POST /api/assignments/{aid}/events",    401,     202,     403, 403,    403},
+            {"GET /api/projects/{id}/export",         401,     403,     200, 403,    200},
+            {"GET /api/exports/{exportId}",           401,     403,     404, 404,    404},
             {"GET /",                                 303,     200,     200, 200,    200},
             {"GET /login",                            200,     200,     200, 200,    200},
             {"GET /projects/{id}/next",               303,     303,     403, 403,    403},

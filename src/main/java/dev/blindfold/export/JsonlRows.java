@@ -1,0 +1,60 @@
+package dev.blindfold.export;
+
+import dev.blindfold.export.LabelExposure.ShownDraft;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One export row per label, flat, with the same keys and types on every row, so that Hugging Face
+ * {@code datasets.load_dataset("json", ...)} loads it unchanged. Absent values are null; prior
+ * exposure is a list of {family, count}; similarities name their measure in the key.
+ */
+final class JsonlRows {
+
+    private JsonlRows() {
+    }
+
+    static Map<String, Object> row(String exportId, long projectId, String annotator, LabelReader.ProjectLabel pl) {
+        LabelExposure l = pl.label();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("project_id", projectId);
+        row.put("export_id", exportId);
+        row.put("item_external_id", pl.externalId());
+        row.put("item_input", pl.input());
+        row.put("annotator", annotator);
+        row.put("assignment_id", l.assignmentId());
+        row.put("blind_answer", l.blindAnswer());
+        row.put("final_answer", l.finalAnswer());
+        row.put("final_decision", l.decision());
+        row.put("exposure", l.exposure().wireName());
+        row.put("committed_at", l.committedAt().toString());
+        List<Map<String, Object>> prior = new ArrayList<>();
+        l.priorExposure().forEach((family, count) -> prior.add(Map.of("family", family, "count", count)));
+        row.put("prior_exposure", prior);
+        row.put("blind_ms", l.blindMs());
+        row.put("time_to_first_input_ms", l.timeToFirstInputMs());
+        row.put("pasted_chars", l.pastedChars());
+        row.put("focus_losses", l.focusLosses());
+        row.put("paste_dominant", l.pasteDominant());
+        row.put("offscreen_composition", l.offscreenComposition());
+        row.put("blind_final_" + Similarity.EDIT, l.blindFinalEdit());
+        row.put("blind_final_" + Similarity.TOKEN_F1, l.blindFinalTokenF1());
+        List<Map<String, Object>> drafts = new ArrayList<>();
+        for (ShownDraft d : l.drafts()) {
+            Map<String, Object> draft = new LinkedHashMap<>();
+            draft.put("slot", d.slot());
+            draft.put("model", d.model());
+            draft.put("family", d.family());
+            draft.put("version", d.version());
+            draft.put("blind_" + Similarity.EDIT, d.blindEdit());
+            draft.put("blind_" + Similarity.TOKEN_F1, d.blindTokenF1());
+            draft.put("final_" + Similarity.EDIT, d.finalEdit());
+            draft.put("final_" + Similarity.TOKEN_F1, d.finalTokenF1());
+            drafts.add(draft);
+        }
+        row.put("drafts", drafts);
+        return row;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.blindfold.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.labeling.AssignmentStatus;
+import dev.blindfold.provenance.EventType;
+import dev.blindfold.web.BlindfoldConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads a project's labels with their exposure, one annotator at a time: that annotator's whole
+ * log (all projects, for prior exposure) is streamed through the classifier, so memory grows with
+ * one annotator's labels, not with the project.
+ */
+@ApplicationScoped
+public class LabelReader {
+
+    /** A label of the project with the item it answers. */
+    public record ProjectLabel(LabelExposure label, long annotatorId, String externalId, String input) {
+    }
+
+    private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
+    private static final int FETCH = 500;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ExposureClassifier classifier;
+
+    LabelReader(EntityManager em, ObjectMapper json, BlindfoldConfig config) {
+        this.em = em;
+        this.json = json;
+        BlindfoldConfig.Export export = config.export();
+        this.classifier = new ExposureClassifier(new ExposureThresholds(export.nearIdentical(),
+                export.pasteDominantShare(), export.offscreenShare()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forEach(long projectId, Long onlyAnnotator, Consumer<ProjectLabel> sink) {
+        List<Long> annotators = em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
+                        + " and a.status in :s order by a.annotatorId", Long.class)
+                .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
+        for (Long annotator : annotators) {
+            if (onlyAnnotator == null || onlyAnnotator.equals(annotator)) {
+                forAnnotator(projectId, annotator, sink);
+                em.clear();
+            }
+        }
+    }
+
+    private void forAnnotator(long projectId, long annotatorId, Consumer<ProjectLabel> sink) {
+        Map<Long, String[]> items = new HashMap<>();
+        em.createQuery("select a.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
+                        + " and a.projectId = :p and a.annotatorId = :u and a.status in :s", Object[].class)
+                .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
+                .getResultStream().forEach(r -> items.put((Long) r[0], new String[] {(String) r[1], (String) r[2]}));
+        try (Stream<Object[]> rows = em.createQuery("select e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
+                        + " from Event e where e.actorId = :u and e.assignmentId is not null order by e.serverTime, e.id",
+                        Object[].class)
+                .setParameter("u", annotatorId).setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
+            Stream<LoggedEvent> events = rows.map(r -> new LoggedEvent((Long) r[0], (EventType) r[1], (Instant) r[2],
+                    (Instant) r[3], parse((String) r[4])));
+            for (LabelExposure label : classifier.classify(events::iterator)) {
+                String[] item = items.get(label.assignmentId());
+                if (item != null) {
+                    sink.accept(new ProjectLabel(label, annotatorId, item[0], item[1]));
+                }
+            }
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parse(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored payload is not JSON", e);
+        }
+    }
+}
