@@ -36,19 +36,20 @@ public class ExportResource {
                            @QueryParam("minExposures") Integer minExposures, @QueryParam("annotator") String annotator,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
         projects.find(projectId);
-        if (!"jsonl".equals(format)) {
-            throw ProblemException.badRequest("invalid-format", "format must be jsonl.");
+        String mediaType = ExportService.FORMATS.get(format);
+        if (mediaType == null) {
+            throw ProblemException.badRequest("invalid-format", "format must be one of " + ExportService.FORMATS.keySet() + ".");
         }
         ExportFilter filter = ExportFilter.parse(exposure, family, minExposures, annotator, from, to);
         Long annotatorId = filter.annotator() == null ? null : User.byUsername(filter.annotator())
                 .map(u -> u.id)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-filter", "No user named '" + filter.annotator() + "'."));
         String exportId = exports.start(projectId, format, filter, me.id());
-        StreamingOutput body = out -> exports.writeJsonl(exportId, projectId, filter, annotatorId, out);
-        return Response.ok(body, "application/x-ndjson")
+        StreamingOutput body = out -> exports.write(exportId, projectId, format, filter, annotatorId, out);
+        return Response.ok(body, mediaType)
                 .header("X-Blindfold-Export-Id", exportId)
                 .header("Link", "</api/exports/" + exportId + ">; rel=\"describedby\"")
-                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + ".jsonl\"")
+                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + "." + format + "\"")
                 .build();
     }
 }

@@ -3,11 +3,17 @@ package dev.blindfold.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.web.BlindfoldConfig;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Streams a project's labels as JSONL in constant memory per annotator, and records the export's
+ * Streams a project's labels as JSONL or CSV in constant memory per annotator, and records the export's
  * manifest: filters, rows per exposure class, SHA-256 of the bytes sent.
  */
 @ApplicationScoped
@@ -53,34 +59,77 @@ public class ExportService {
         return id;
     }
 
-    public void writeJsonl(String exportId, long projectId, ExportFilter filter, Long annotatorId, OutputStream out) {
+    /** The formats {@link #write} can produce, with their media types. */
+    public static final Map<String, String> FORMATS = Map.of("jsonl", "application/x-ndjson", "csv", "text/csv");
+
+    /** Streams the kept labels in {@code format} and then completes the export's manifest. */
+    public void write(String exportId, long projectId, String format, ExportFilter filter, Long annotatorId, OutputStream out) {
         MessageDigest sha = sha256();
         Map<String, Long> counts = new TreeMap<>();
         Pseudonyms pseudonyms = new Pseudonyms(config.export().pseudonymKey(), projectId);
-        try (DigestOutputStream digest = new DigestOutputStream(out, sha);
-             JsonGenerator gen = json.getFactory().createGenerator(digest)
-                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            gen.setRootValueSeparator(null);
-            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> labels.forEach(projectId, annotatorId, pl -> {
-                if (filter.keeps(pl.label())) {
-                    writeRow(gen, JsonlRows.row(exportId, projectId, pseudonyms.of(pl.annotatorId()), pl));
-                    counts.merge(pl.label().exposure().wireName(), 1L, Long::sum);
+        try (DigestOutputStream digest = new DigestOutputStream(out, sha)) {
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+                try (RowSink sink = "csv".equals(format) ? csv(digest, labels.maxDrafts(projectId)) : jsonl(digest)) {
+                    labels.forEach(projectId, annotatorId, pl -> {
+                        if (filter.keeps(pl.label())) {
+                            sink.accept(JsonlRows.row(exportId, projectId, pseudonyms.of(pl.annotatorId()), pl));
+                            counts.merge(pl.label().exposure().wireName(), 1L, Long::sum);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }));
-            gen.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         finish(exportId, counts, HexFormat.of().formatHex(sha.digest()));
     }
 
-    private void writeRow(JsonGenerator gen, Map<String, Object> row) {
-        try {
-            json.writeValue(gen, row);
-            gen.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Where rows go; closing flushes without closing the response stream. */
+    private interface RowSink extends AutoCloseable {
+        void accept(Map<String, Object> row);
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private RowSink jsonl(OutputStream out) throws IOException {
+        JsonGenerator gen = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.setRootValueSeparator(null);
+        return new RowSink() {
+            public void accept(Map<String, Object> row) {
+                try {
+                    json.writeValue(gen, row);
+                    gen.writeRaw('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            public void close() throws IOException {
+                gen.close();
+            }
+        };
+    }
+
+    private static RowSink csv(OutputStream out, int slots) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        printer.printRecord(CsvRows.header(JsonlRows.KEYS, slots));
+        return new RowSink() {
+            public void accept(Map<String, Object> row) {
+                try {
+                    printer.printRecord(CsvRows.values(row, slots));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            public void close() throws IOException {
+                printer.flush();
+            }
+        };
     }
 
     private void finish(String exportId, Map<String, Long> counts, String sha) {

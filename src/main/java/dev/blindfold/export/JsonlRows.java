@@ -13,6 +13,12 @@ import java.util.Map;
  */
 final class JsonlRows {
 
+    /** The keys of every row, in order. */
+    static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
+            "assignment_id", "blind_answer", "final_answer", "final_decision", "exposure", "committed_at", "prior_exposure",
+            "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
+            "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts");
+
     private JsonlRows() {
     }
 

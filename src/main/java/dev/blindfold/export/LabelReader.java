@@ -55,6 +55,15 @@ public class LabelReader {
         }
     }
 
+    /** The most drafts any item of the project has: the number of draft slots an export needs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int maxDrafts(long projectId) {
+        List<Long> counts = em.createQuery("select count(d) from Draft d, Item i where d.itemId = i.id"
+                        + " and i.projectId = :p group by d.itemId order by count(d) desc", Long.class)
+                .setParameter("p", projectId).setMaxResults(1).getResultList();
+        return counts.isEmpty() ? 0 : counts.get(0).intValue();
+    }
+
     private void forAnnotator(long projectId, long annotatorId, Consumer<ProjectLabel> sink) {
         Map<Long, String[]> items = new HashMap<>();
         em.createQuery("select a.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"

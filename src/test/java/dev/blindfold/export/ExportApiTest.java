@@ -155,6 +155,33 @@ class ExportApiTest {
     }
 
     @Test
+    void csvExportHasTheJsonlColumnsFlattened() throws Exception {
+        Scenario s = scenario();
+        String body = Api.as(s.ops()).get("/api/projects/" + s.projectId() + "/export?format=csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().build().parse(new java.io.StringReader(body)).getRecords();
+        assertEquals(4, records.size());
+        org.apache.commons.csv.CSVRecord first = records.get(0);
+        assertEquals(JsonlRows.KEYS.size() - 1 + 2 * 7, first.size(), "all columns but drafts, plus 7 per draft slot");
+        for (org.apache.commons.csv.CSVRecord r : records) {
+            assertTrue(r.get("exposure").matches("blind_only|blind_kept"));
+        }
+    }
+
+    @Test
+    void formulaAnswersAreNeutralisedInCsv() {
+        String ops = TestData.user("ops");
+        TestData.Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        long aid = TestData.next(f.annotator(), f.projectId());
+        TestData.commit(f.annotator(), aid, "=HYPERLINK(\"http://evil.example\",\"click\")");
+        String body = Api.as(ops).get("/api/projects/" + f.projectId() + "/export?format=csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), body);
+        assertFalse(body.contains(",=HYPERLINK"), body);
+    }
+
+    @Test
     void badRequestsAreProblemsAndOnlyOpsMayExport() {
         Scenario s = scenario();
         Api.as(s.ops()).get("/api/projects/" + s.projectId() + "/export?exposure=mirror").then().statusCode(400)

@@ -94,6 +94,8 @@ class RoleMatrixTest {
                     ("{\"externalId\":\"" + TestData.unique("extra") + "\",\"input\":\"Another question\",\"drafts\":[]}\n")
                             .getBytes(StandardCharsets.UTF_8))),
             new Route("GET /api/projects/{id}/next", false, w -> Request.get("/api/projects/" + w.projectId() + "/next")),
+            new Route("GET /api/projects/{id}/agreement", false, w -> Request.get("/api/projects/" + w.projectId() + "/agreement")),
+            new Route("GET /api/projects/{id}/gold", false, w -> Request.get("/api/projects/" + w.projectId() + "/gold")),
             new Route("GET /api/assignments/{aid}/events", false, w -> Request.get("/api/assignments/" + w.aid() + "/events")),
             new Route("GET /api/assignments/{aid}/drafts", false, w -> Request.get("/api/assignments/" + w.aid() + "/drafts")),
             new Route("POST /api/assignments/{aid}/blind", false, w -> Request.post(
@@ -127,6 +129,8 @@ class RoleMatrixTest {
             {"POST /api/projects/{id}/members",       401,     403,     201, 403,    201},
             {"POST /api/projects/{id}/items",         401,     403,     200, 403,    200},
             {"GET /api/projects/{id}/next",           401,     200,     403, 403,    403},
+            {"GET /api/projects/{id}/agreement",      401,     403,     200, 200,    200},
+            {"GET /api/projects/{id}/gold",           401,     403,     200, 403,    200},
             {"GET /api/assignments/{aid}/events",     401,     403,     200, 200,    200},
             {"GET /api/assignments/{aid}/drafts",     401,     409,     403, 403,    403},
             {"POST /api/assignments/{aid}/blind",     401,     200,     403, 403,    403},

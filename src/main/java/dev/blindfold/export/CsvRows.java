@@ -1,0 +1,67 @@
+package dev.blindfold.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSONL row flattened for CSV: the same columns, prior exposure as {@code family=count;...},
+ * drafts as {@code draft_A_model, draft_A_family, ...} for every slot the project can show. Text
+ * cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed
+ * with an apostrophe. Plain Java.
+ */
+final class CsvRows {
+
+    private static final List<String> DRAFT_FIELDS = List.of("model", "family", "version",
+            "blind_" + Similarity.EDIT, "blind_" + Similarity.TOKEN_F1, "final_" + Similarity.EDIT, "final_" + Similarity.TOKEN_F1);
+
+    private CsvRows() {
+    }
+
+    static List<String> header(List<String> rowKeys, int slots) {
+        List<String> header = new ArrayList<>();
+        for (String key : rowKeys) {
+            if (!key.equals("drafts")) {
+                header.add(key);
+            }
+        }
+        for (int i = 0; i < slots; i++) {
+            String slot = String.valueOf((char) ('A' + i));
+            DRAFT_FIELDS.forEach(field -> header.add("draft_" + slot + "_" + field));
+        }
+        return header;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> values(Map<String, Object> row, int slots) {
+        List<Object> values = new ArrayList<>();
+        row.forEach((key, value) -> {
+            if (key.equals("prior_exposure")) {
+                List<String> parts = new ArrayList<>();
+                ((List<Map<String, Object>>) value).forEach(p -> parts.add(p.get("family") + "=" + p.get("count")));
+                values.add(neutralise(String.join(";", parts)));
+            } else if (!key.equals("drafts")) {
+                values.add(value instanceof String s ? neutralise(s) : value);
+            }
+        });
+        List<Map<String, Object>> drafts = (List<Map<String, Object>>) row.get("drafts");
+        for (int i = 0; i < slots; i++) {
+            Map<String, Object> draft = i < drafts.size() ? drafts.get(i) : Map.of();
+            for (String field : DRAFT_FIELDS) {
+                Object v = draft.get(field);
+                values.add(v instanceof String s ? neutralise(s) : v);
+            }
+        }
+        return values;
+    }
+
+    /** OWASP's advice for CSV injection: a leading apostrophe keeps the cell text. */
+    static String neutralise(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+}
