@@ -113,6 +113,7 @@ class RoleMatrixTest {
             new Route("GET /login", true, w -> Request.get("/login")),
             new Route("GET /projects/{id}/next", true, w -> Request.get("/projects/" + w.projectId() + "/next")),
             new Route("GET /assignments/{aid}", true, w -> Request.get("/assignments/" + w.aid())),
+            new Route("GET /projects/{id}/overview", true, w -> Request.get("/projects/" + w.projectId() + "/overview")),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
 
@@ -143,6 +144,7 @@ class RoleMatrixTest {
             {"GET /login",                            200,     200,     200, 200,    200},
             {"GET /projects/{id}/next",               303,     303,     403, 403,    403},
             {"GET /assignments/{aid}",                303,     200,     403, 403,    403},
+            {"GET /projects/{id}/overview",           303,     403,     200, 200,    200},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404},
     };
