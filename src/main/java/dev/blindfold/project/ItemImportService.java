@@ -23,16 +23,26 @@ public class ItemImportService {
     private static final int CHUNK = 500;
 
     private final ProjectService projects;
-    private final ItemLines parser;
+    private final ItemLines ndjson;
+    private final ItemCsv csv;
 
     ItemImportService(ProjectService projects, ObjectMapper json) {
         this.projects = projects;
-        this.parser = new ItemLines(json);
+        this.ndjson = new ItemLines(json);
+        this.csv = new ItemCsv(json);
     }
 
     public Counts importNdjson(long projectId, String body) {
         projects.find(projectId);
-        List<ItemLine> lines = parser.parse(body);
+        return store(projectId, ndjson.parse(body));
+    }
+
+    public Counts importCsv(long projectId, String body) {
+        projects.find(projectId);
+        return store(projectId, csv.parse(body));
+    }
+
+    private Counts store(long projectId, List<ItemLine> lines) {
         Set<String> existing = existingIds(projectId, lines);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int created = 0;

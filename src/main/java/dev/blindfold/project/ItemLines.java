@@ -30,23 +30,28 @@ public final class ItemLines {
         this.json = json;
     }
 
-    public List<ItemLine> parse(String body) {
-        List<ItemLine> items = new ArrayList<>();
+    /** Refuses a file that repeats an externalId, naming the line of the repeat. */
+    static void checkUnique(List<ItemLine> items) {
         Set<String> seen = new HashSet<>();
-        String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            ItemLine item = parseLine(i + 1, lines[i]);
+        for (ItemLine item : items) {
             if (!seen.add(item.externalId())) {
-                throw ProblemException.badLine(i + 1, "externalId '" + item.externalId() + "' appears twice in this file.");
+                throw ProblemException.badLine(item.line(), "externalId '" + item.externalId() + "' appears twice in this file.");
             }
-            items.add(item);
         }
         if (items.isEmpty()) {
-            throw ProblemException.badRequest("empty-import", "The upload holds no items (NDJSON: one JSON object a line).");
+            throw ProblemException.badRequest("empty-import", "The upload holds no items.");
         }
+    }
+
+    public List<ItemLine> parse(String body) {
+        List<ItemLine> items = new ArrayList<>();
+        String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                items.add(parseLine(i + 1, lines[i]));
+            }
+        }
+        checkUnique(items);
         return items;
     }
 
@@ -57,6 +62,11 @@ public final class ItemLines {
         } catch (JsonProcessingException e) {
             throw ProblemException.badLine(line, "not valid JSON (" + e.getOriginalMessage() + ").");
         }
+        return fromNode(line, node);
+    }
+
+    /** Checks one item in the NDJSON shape (also what a CSV record is turned into). */
+    ItemLine fromNode(int line, JsonNode node) {
         if (node == null || !node.isObject()) {
             throw ProblemException.badLine(line, "expected a JSON object.");
         }

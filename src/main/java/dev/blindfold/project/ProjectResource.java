@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -78,9 +79,10 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/items")
-    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public ItemImportService.Counts importItems(@PathParam("id") long id, String body) {
-        return imports.importNdjson(id, body);
+    public ItemImportService.Counts importItems(@PathParam("id") long id, @HeaderParam("Content-Type") String type,
+                                                String body) {
+        return type != null && type.startsWith("text/csv") ? imports.importCsv(id, body) : imports.importNdjson(id, body);
     }
 }
