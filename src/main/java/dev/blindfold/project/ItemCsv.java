@@ -55,7 +55,7 @@ public final class ItemCsv {
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw ProblemException.badRequest("bad-csv", "The upload is not valid CSV: " + e.getMessage());
         }
-        ItemLines.checkUnique(items);
+        lines.checkUnique(items);
         return items;
     }
 

@@ -25,11 +25,13 @@ public class ItemImportService {
     private final ProjectService projects;
     private final ItemLines ndjson;
     private final ItemCsv csv;
+    private final LabelStudioTasks labelStudio;
 
     ItemImportService(ProjectService projects, ObjectMapper json) {
         this.projects = projects;
         this.ndjson = new ItemLines(json);
         this.csv = new ItemCsv(json);
+        this.labelStudio = new LabelStudioTasks(json);
     }
 
     public Counts importNdjson(long projectId, String body) {
@@ -40,6 +42,11 @@ public class ItemImportService {
     public Counts importCsv(long projectId, String body) {
         projects.find(projectId);
         return store(projectId, csv.parse(body));
+    }
+
+    public Counts importLabelStudio(long projectId, String body, String inputField, String family) {
+        projects.find(projectId);
+        return store(projectId, labelStudio.parse(body, inputField, family));
     }
 
     private Counts store(long projectId, List<ItemLine> lines) {

@@ -25,17 +25,24 @@ public final class ItemLines {
     static final int MAX_SHORT = 200;
 
     private final ObjectMapper json;
+    private final String noun;
 
     public ItemLines(ObjectMapper json) {
+        this(json, "line");
+    }
+
+    /** {@code noun} names a record in errors: "line" for NDJSON and CSV, "task" for Label Studio. */
+    ItemLines(ObjectMapper json, String noun) {
         this.json = json;
+        this.noun = noun;
     }
 
     /** Refuses a file that repeats an externalId, naming the line of the repeat. */
-    static void checkUnique(List<ItemLine> items) {
+    void checkUnique(List<ItemLine> items) {
         Set<String> seen = new HashSet<>();
         for (ItemLine item : items) {
             if (!seen.add(item.externalId())) {
-                throw ProblemException.badLine(item.line(), "externalId '" + item.externalId() + "' appears twice in this file.");
+                throw bad(item.line(), "externalId '" + item.externalId() + "' appears twice in this file.");
             }
         }
         if (items.isEmpty()) {
@@ -44,6 +51,10 @@ public final class ItemLines {
     }
 
     public List<ItemLine> parse(String body) {
+        if (body != null && body.stripLeading().startsWith("[")) {
+            throw ProblemException.badRequest("bad-import", "This is a JSON array, not NDJSON: send a Label Studio"
+                    + " tasks export with ?format=label-studio, or one item object a line.");
+        }
         List<ItemLine> items = new ArrayList<>();
         String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -68,17 +79,17 @@ public final class ItemLines {
     /** Checks one item in the NDJSON shape (also what a CSV record is turned into). */
     ItemLine fromNode(int line, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw ProblemException.badLine(line, "expected a JSON object.");
+            throw bad(line, "expected a JSON object.");
         }
         String externalId = text(node, "externalId", line, MAX_EXTERNAL_ID);
         String input = text(node, "input", line, Integer.MAX_VALUE);
         JsonNode metadata = node.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-            throw ProblemException.badLine(line, "metadata must be a JSON object.");
+            throw bad(line, "metadata must be a JSON object.");
         }
         JsonNode drafts = node.get("drafts");
         if (drafts != null && !drafts.isNull() && !drafts.isArray()) {
-            throw ProblemException.badLine(line, "drafts must be an array.");
+            throw bad(line, "drafts must be an array.");
         }
         List<DraftLine> draftLines = new ArrayList<>();
         if (drafts != null && drafts.isArray()) {
@@ -86,7 +97,7 @@ public final class ItemLines {
                 JsonNode draft = drafts.get(d);
                 String at = "drafts[" + d + "].";
                 if (!draft.isObject()) {
-                    throw ProblemException.badLine(line, at.substring(0, at.length() - 1) + " must be an object.");
+                    throw bad(line, at.substring(0, at.length() - 1) + " must be an object.");
                 }
                 draftLines.add(new DraftLine(
                         text(draft, "model", line, MAX_SHORT, at),
@@ -99,25 +110,29 @@ public final class ItemLines {
         return new ItemLine(line, externalId, input, meta, List.copyOf(draftLines));
     }
 
-    private static String text(JsonNode node, String field, int line, int max) {
+    private String text(JsonNode node, String field, int line, int max) {
         return text(node, field, line, max, "");
     }
 
-    private static String text(JsonNode node, String field, int line, int max, String prefix) {
+    private String text(JsonNode node, String field, int line, int max, String prefix) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw ProblemException.badLine(line, prefix + field + " is missing.");
+            throw bad(line, prefix + field + " is missing.");
         }
         if (!value.isTextual()) {
-            throw ProblemException.badLine(line, prefix + field + " must be a string.");
+            throw bad(line, prefix + field + " must be a string.");
         }
         String s = value.asText();
         if (s.isBlank()) {
-            throw ProblemException.badLine(line, prefix + field + " is empty.");
+            throw bad(line, prefix + field + " is empty.");
         }
         if (s.length() > max) {
-            throw ProblemException.badLine(line, prefix + field + " is longer than " + max + " characters.");
+            throw bad(line, prefix + field + " is longer than " + max + " characters.");
         }
         return s;
+    }
+
+    private ProblemException bad(int number, String detail) {
+        return ProblemException.badRecord(noun, number, detail);
     }
 }

@@ -7,11 +7,13 @@ import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -82,7 +84,16 @@ public class ProjectResource {
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ItemImportService.Counts importItems(@PathParam("id") long id, @HeaderParam("Content-Type") String type,
-                                                String body) {
-        return type != null && type.startsWith("text/csv") ? imports.importCsv(id, body) : imports.importNdjson(id, body);
+                                                @QueryParam("format") String format,
+                                                @QueryParam("inputField") @DefaultValue("text") String inputField,
+                                                @QueryParam("family") String family, String body) {
+        if ("label-studio".equals(format)) {
+            return imports.importLabelStudio(id, body, inputField, family);
+        }
+        if (format != null && !format.equals("ndjson") && !format.equals("csv")) {
+            throw ProblemException.badRequest("invalid-format", "format must be ndjson, csv or label-studio.");
+        }
+        boolean csv = "csv".equals(format) || format == null && type != null && type.startsWith("text/csv");
+        return csv ? imports.importCsv(id, body) : imports.importNdjson(id, body);
     }
 }

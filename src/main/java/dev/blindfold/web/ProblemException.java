@@ -25,7 +25,12 @@ public class ProblemException extends RuntimeException {
 
     /** A bad line of an uploaded file; {@code line} is 1-based. */
     public static ProblemException badLine(int line, String detail) {
-        return new ProblemException(400, "bad-import-line", "Bad import line", "line " + line + ": " + detail, line);
+        return badRecord("line", line, detail);
+    }
+
+    /** A bad record of an upload, named by {@code noun} ("line", "task") and its 1-based number. */
+    public static ProblemException badRecord(String noun, int number, String detail) {
+        return new ProblemException(400, "bad-import-line", "Bad import " + noun, noun + " " + number + ": " + detail, number);
     }
 
     public static ProblemException badRequest(String slug, String detail) {

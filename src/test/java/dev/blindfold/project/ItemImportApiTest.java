@@ -39,6 +39,25 @@ class ItemImportApiTest {
     }
 
     @Test
+    void labelStudioTasksAreImportedWithPredictionsAsHiddenDrafts() {
+        String ops = TestData.user("ops");
+        long projectId = project(ops);
+        upload(ops, projectId, "application/json", LabelStudioTasksTest.EXPORT)
+                .statusCode(400).body("detail", containsString("format=label-studio"));
+        Api.as(ops).contentType("application/json").body(LabelStudioTasksTest.EXPORT.getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + projectId + "/items?format=label-studio&family=frontier").then().statusCode(200)
+                .body("created", equalTo(2)).body("drafts", equalTo(2));
+        String annotator = TestData.user("annotator");
+        Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
+        long aid = TestData.next(annotator, projectId);
+        TestData.commit(annotator, aid, "my own summary");
+        Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
+        Api.as(ops).contentType("application/json").body("[{\"id\":1}]".getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + projectId + "/items?format=label-studio").then().statusCode(400)
+                .body("detail", containsString("task 1"));
+    }
+
+    @Test
     void ndjsonWithABadLineIsRefusedWholeAndNamesTheLine() {
         String ops = TestData.user("ops");
         long projectId = project(ops);
