@@ -45,7 +45,8 @@ class ItemLinesTest {
     void brokenJsonWrongTypesAndDuplicatesAreRefusedWithTheirLine() {
         assertEquals(1, failure("{not json").line());
         assertEquals("line 1: input must be a string.", failure("{\"externalId\":\"a\",\"input\":3}").getMessage());
-        assertEquals("line 1: expected a JSON object.", failure("[1,2]").getMessage());
+        assertEquals("line 2: expected a JSON object.", failure(GOOD + "\n[1,2]").getMessage());
+        assertEquals("bad-import", failure("[" + GOOD + "]").slug(), "a JSON array gets a hint, not a parse error");
         assertEquals("line 1: metadata must be a JSON object.",
                 failure("{\"externalId\":\"a\",\"input\":\"x\",\"metadata\":\"m\"}").getMessage());
         ProblemException dup = failure(GOOD + "\n" + GOOD);
