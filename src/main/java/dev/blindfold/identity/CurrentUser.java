@@ -1,5 +1,6 @@
 package dev.blindfold.identity;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,12 +32,17 @@ public class CurrentUser {
         return user().id;
     }
 
+    /** For page chrome: bad credentials on a public page (the sign-in form) count as not signed in. */
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            return false;
+        }
     }
 
     public String name() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return signedIn() ? identity.getPrincipal().getName() : "";
     }
 
     public boolean has(String role) {

@@ -108,9 +108,9 @@ class ErrorMappers {
     private Response signIn(UriInfo uri, String loginPage) {
         if (ErrorResponses.isApi(uri)) {
             Problem p = Problem.of(401, "unauthenticated", "Unauthenticated",
-                    "Sign in with HTTP Basic credentials.", path(uri));
+                    "Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer).", path(uri));
             return Response.status(401).type(Problem.MEDIA_TYPE).entity(p)
-                    .header("WWW-Authenticate", "Basic realm=\"blindfold\"").build();
+                    .header("WWW-Authenticate", "Basic realm=\"blindfold\", Bearer realm=\"blindfold\"").build();
         }
         return Response.seeOther(URI.create(loginPage)).build();
     }

@@ -37,6 +37,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoleMatrixTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    /**
+     * A well-formed CSRF token (16 bytes, base64url, as the filter checks) sent both as the cookie and as the form
+     * field: the double-submit check passes, so page POSTs reach the role check this table is about.
+     */
+    private static final String CSRF = "dGFibGUtY3NyZi10b2tlbg";
 
     /** The caller of a row: nobody, or a fresh user holding exactly one role. */
     enum Who {
@@ -78,6 +84,13 @@ class RoleMatrixTest {
         static Request post(String path, Object body) {
             return new Request("POST", path, "application/json", body);
         }
+
+        /** A page form POST carrying a valid CSRF token (see {@link #CSRF}). */
+        static Request form(String path, Map<String, String> fields) {
+            Map<String, String> withCsrf = new java.util.LinkedHashMap<>(fields);
+            withCsrf.put("csrf-token", CSRF);
+            return new Request("POST", path, FORM, withCsrf);
+        }
     }
 
     private static final Map<String, Route> ROUTES = routes(
@@ -109,11 +122,17 @@ class RoleMatrixTest {
                     List.of(Map.of("type", "FOCUS_LOST", "clientTime", System.currentTimeMillis())))),
             new Route("GET /api/projects/{id}/export", false, w -> Request.get("/api/projects/" + w.projectId() + "/export")),
             new Route("GET /api/exports/{exportId}", false, w -> Request.get("/api/exports/no-such-export")),
+            new Route("GET /api/tokens", false, w -> Request.get("/api/tokens")),
+            new Route("POST /api/tokens", false, w -> Request.post("/api/tokens", Map.of("name", "matrix script"))),
+            new Route("DELETE /api/tokens/{tokenId}", false, w -> new Request("DELETE", "/api/tokens/987654321", null, null)),
             new Route("GET /", true, w -> Request.get("/")),
             new Route("GET /login", true, w -> Request.get("/login")),
             new Route("GET /projects/{id}/next", true, w -> Request.get("/projects/" + w.projectId() + "/next")),
             new Route("GET /assignments/{aid}", true, w -> Request.get("/assignments/" + w.aid())),
             new Route("GET /projects/{id}/overview", true, w -> Request.get("/projects/" + w.projectId() + "/overview")),
+            new Route("GET /tokens", true, w -> Request.get("/tokens")),
+            new Route("POST /tokens", true, w -> Request.form("/tokens", Map.of("name", "matrix page token"))),
+            new Route("POST /tokens/{tokenId}/revoke", true, w -> Request.form("/tokens/987654321/revoke", Map.of())),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
 
@@ -140,11 +159,17 @@ class RoleMatrixTest {
             {"POST /api/assignments/{aid}/events",    401,     202,     403, 403,    403},
             {"GET /api/projects/{id}/export",         401,     403,     200, 403,    200},
             {"GET /api/exports/{exportId}",           401,     403,     404, 404,    404},
+            {"GET /api/tokens",                       401,     200,     200, 200,    200},
+            {"POST /api/tokens",                      401,     201,     201, 201,    201},
+            {"DELETE /api/tokens/{tokenId}",          401,     404,     404, 404,    404},
             {"GET /",                                 303,     200,     200, 200,    200},
             {"GET /login",                            200,     200,     200, 200,    200},
             {"GET /projects/{id}/next",               303,     303,     403, 403,    403},
             {"GET /assignments/{aid}",                303,     200,     403, 403,    403},
             {"GET /projects/{id}/overview",           303,     403,     200, 200,    200},
+            {"GET /tokens",                           303,     200,     200, 200,    200},
+            {"POST /tokens",                          303,     200,     200, 200,    200},
+            {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404},
     };
@@ -296,6 +321,10 @@ class RoleMatrixTest {
         }
         if (request.body() instanceof byte[] bytes) {
             spec.contentType(request.contentType()).body(bytes);
+        } else if (FORM.equals(request.contentType())) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> fields = (Map<String, String>) request.body();
+            spec.cookie("csrf-token", CSRF).contentType(FORM).formParams(fields);
         } else if (request.body() != null) {
             spec.contentType(request.contentType()).body(request.body());
         }

@@ -55,6 +55,13 @@ class SignInTest {
     }
 
     @Test
+    void theSignInPageRendersEvenWithBadCredentialsAttached() {
+        given().auth().preemptive().basic("nobody", "wrong-password").get("/login").then().statusCode(200)
+                .body(containsString("j_security_check"));
+        given().header("Authorization", "Bearer bf_not-a-token").get("/login").then().statusCode(200);
+    }
+
+    @Test
     void aCrossSiteSignInPostIsRefused() {
         String annotator = TestData.user("annotator");
         given().redirects().follow(false).header("Origin", "http://evil.example")

@@ -1,0 +1,51 @@
+package dev.blindfold.identity;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Turns a bearer secret into the identity of the token's owner, with that user's roles. The look-up
+ * is blocking database work, so it runs on a worker thread; an unknown, malformed or revoked token
+ * fails with {@link AuthenticationFailedException} (401 on /api, the sign-in page elsewhere).
+ */
+@ApplicationScoped
+class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** Identity attribute holding the id of the token a request was authenticated with. */
+    static final String TOKEN_ID = "blindfold.api-token-id";
+
+    private final ApiTokenService tokens;
+
+    ApiTokenIdentityProvider(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String presented = request.getToken().getToken();
+        return context.runBlocking(() -> tokens.authenticate(presented)
+                .map(ApiTokenIdentityProvider::identity)
+                .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    private static SecurityIdentity identity(ApiTokenService.Holder holder) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(holder.user().username))
+                .addRoles(Set.copyOf(holder.user().roleList()))
+                .addAttribute(TOKEN_ID, holder.tokenId())
+                .build();
+    }
+}
