@@ -3,7 +3,9 @@ package dev.blindfold.export;
 import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.identity.User;
+import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -35,10 +37,13 @@ public class ExportResource {
                            @QueryParam("exposure") List<String> exposure, @QueryParam("excludeExposedTo") String family,
                            @QueryParam("minExposures") Integer minExposures, @QueryParam("annotator") String annotator,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
-        projects.find(projectId);
+        Project project = projects.find(projectId);
         String mediaType = ExportService.FORMATS.get(format);
         if (mediaType == null) {
-            throw ProblemException.badRequest("invalid-format", "format must be one of " + ExportService.FORMATS.keySet() + ".");
+            throw ProblemException.badRequest("invalid-format", "format must be one of jsonl, csv, trl.");
+        }
+        if ("trl".equals(format) && project.taskType != TaskType.FREE_TEXT) {
+            throw ProblemException.badRequest("invalid-format", "format=trl (prompt, completion) needs a FREE_TEXT project.");
         }
         ExportFilter filter = ExportFilter.parse(exposure, family, minExposures, annotator, from, to);
         Long annotatorId = filter.annotator() == null ? null : User.byUsername(filter.annotator())
@@ -49,7 +54,7 @@ public class ExportResource {
         return Response.ok(body, mediaType)
                 .header("X-Blindfold-Export-Id", exportId)
                 .header("Link", "</api/exports/" + exportId + ">; rel=\"describedby\"")
-                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + "." + format + "\"")
+                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + ("csv".equals(format) ? ".csv" : ".jsonl") + "\"")
                 .build();
     }
 }

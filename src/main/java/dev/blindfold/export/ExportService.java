@@ -60,7 +60,8 @@ public class ExportService {
     }
 
     /** The formats {@link #write} can produce, with their media types. */
-    public static final Map<String, String> FORMATS = Map.of("jsonl", "application/x-ndjson", "csv", "text/csv");
+    public static final Map<String, String> FORMATS = Map.of("jsonl", "application/x-ndjson", "csv", "text/csv",
+            "trl", "application/x-ndjson");
 
     /** Streams the kept labels in {@code format} and then completes the export's manifest. */
     public void write(String exportId, long projectId, String format, ExportFilter filter, Long annotatorId, OutputStream out) {
@@ -72,7 +73,8 @@ public class ExportService {
                 try (RowSink sink = "csv".equals(format) ? csv(digest, labels.maxDrafts(projectId)) : jsonl(digest)) {
                     labels.forEach(projectId, annotatorId, pl -> {
                         if (filter.keeps(pl.label())) {
-                            sink.accept(JsonlRows.row(exportId, projectId, pseudonyms.of(pl.annotatorId()), pl));
+                            sink.accept("trl".equals(format) ? trl(pl)
+                                    : JsonlRows.row(exportId, projectId, pseudonyms.of(pl.annotatorId()), pl));
                             counts.merge(pl.label().exposure().wireName(), 1L, Long::sum);
                         }
                     });
@@ -84,6 +86,11 @@ public class ExportService {
             throw new UncheckedIOException(e);
         }
         finish(exportId, counts, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Hugging Face TRL's prompt-completion format, from the blind answer: the reference written unanchored. */
+    private static Map<String, Object> trl(LabelReader.ProjectLabel pl) {
+        return Map.of("prompt", pl.input(), "completion", pl.label().blindAnswer());
     }
 
     /** Where rows go; closing flushes without closing the response stream. */

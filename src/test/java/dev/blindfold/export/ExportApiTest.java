@@ -170,6 +170,22 @@ class ExportApiTest {
     }
 
     @Test
+    void trlExportGivesPromptAndBlindCompletionPerLabel() throws Exception {
+        Scenario s = scenario();
+        List<JsonNode> rows = rows(Api.as(s.ops()).get("/api/projects/" + s.projectId() + "/export?format=trl&exposure=blind_kept")
+                .then().statusCode(200).contentType(containsString("application/x-ndjson")).extract().asString());
+        assertEquals(1, rows.size());
+        List<String> keys = new ArrayList<>();
+        rows.get(0).fieldNames().forEachRemaining(keys::add);
+        assertEquals(Set.of("prompt", "completion"), Set.copyOf(keys));
+        assertEquals("A's own answer one", rows.get(0).get("completion").asText());
+        assertTrue(rows.get(0).get("prompt").asText().startsWith("Question "));
+        TestData.Fixture categorical = TestData.project("CATEGORICAL", List.of("spam", "ham"), 1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Api.as(categorical.ops()).get("/api/projects/" + categorical.projectId() + "/export?format=trl").then()
+                .statusCode(400).body("detail", containsString("FREE_TEXT"));
+    }
+
+    @Test
     void formulaAnswersAreNeutralisedInCsv() {
         String ops = TestData.user("ops");
         TestData.Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
