@@ -2,6 +2,7 @@ package dev.blindfold.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.provenance.EventChain;
 import dev.blindfold.web.BlindfoldConfig;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -65,7 +65,7 @@ public class ExportService {
 
     /** Streams the kept labels in {@code format} and then completes the export's manifest. */
     public void write(String exportId, long projectId, String format, ExportFilter filter, Long annotatorId, OutputStream out) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = EventChain.sha256();
         Map<String, Long> counts = new TreeMap<>();
         Pseudonyms pseudonyms = new Pseudonyms(config.export().pseudonymKey(), projectId);
         try (DigestOutputStream digest = new DigestOutputStream(out, sha)) {
@@ -154,14 +154,6 @@ public class ExportService {
             return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

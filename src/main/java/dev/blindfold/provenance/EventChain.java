@@ -85,7 +85,8 @@ public final class EventChain {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest, for callers that hash a stream (export payloads). */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
