@@ -55,6 +55,23 @@ final class CsvRows {
         return values;
     }
 
+    /** A row of any other shape (gold rows): lists and objects become JSON text; text cells are neutralised. */
+    static List<Object> flat(Map<String, Object> row, com.fasterxml.jackson.databind.ObjectMapper json) {
+        List<Object> values = new ArrayList<>();
+        row.forEach((key, value) -> {
+            Object cell = value;
+            if (value instanceof List<?> || value instanceof Map<?, ?>) {
+                try {
+                    cell = json.writeValueAsString(value);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("export rows are JSON-serialisable", e);
+                }
+            }
+            values.add(cell instanceof String s ? neutralise(s) : cell);
+        });
+        return values;
+    }
+
     /** OWASP's advice for CSV injection: a leading apostrophe keeps the cell text. */
     static String neutralise(String cell) {
         if (cell.isEmpty()) {

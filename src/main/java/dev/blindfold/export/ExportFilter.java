@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which labels an export keeps. {@code excludeExposedTo} drops a label whose annotator had been shown at
- * least {@code minExposures} drafts of that family before committing it. Dates are ISO instants or days
- * (a day in {@code to} includes the whole day, UTC).
+ * Which labels an export keeps, and how per-item rows are built from them. {@code excludeExposedTo} drops a
+ * label whose annotator had been shown at least {@code minExposures} drafts of that family before
+ * committing it. Dates are ISO instants or days (a day in {@code to} includes the whole day, UTC).
+ * {@code gold} asks for one row per item (its gold from the kept labels' {@code source} answers).
  */
 public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo, int minExposures,
-                           String annotator, Instant from, Instant to) {
+                           String annotator, Instant from, Instant to, boolean gold, AgreementService.Source source) {
 
     public static ExportFilter parse(List<String> exposure, String excludeExposedTo, Integer minExposures,
-                                     String annotator, String from, String to) {
+                                     String annotator, String from, String to, String gold, String source) {
         Set<ExposureClass> classes = EnumSet.noneOf(ExposureClass.class);
         for (String value : exposure == null ? List.<String>of() : exposure) {
             for (String part : value.split(",")) {
@@ -41,20 +42,35 @@ public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo,
         }
         String family = excludeExposedTo == null || excludeExposedTo.isBlank() ? null : excludeExposedTo.strip();
         return new ExportFilter(classes, family, min, annotator == null || annotator.isBlank() ? null : annotator.strip(),
-                time(from, "from", false), time(to, "to", true));
+                time(from, "from", false), time(to, "to", true), flag(gold), AgreementService.Source.parse(source));
     }
 
     public boolean keeps(LabelExposure label) {
-        if (!exposure.isEmpty() && !exposure.contains(label.exposure())) {
+        return keeps(label.exposure(), label.priorExposure(), label.committedAt());
+    }
+
+    /**
+     * An imported label: exposure unknown, exposed to its item's draft families, dated by its tool (an
+     * undated one is dropped by a date filter); an annotator filter names a Blindfold user, so drops it.
+     */
+    public boolean keeps(ImportedLabels.ImportedLabel label) {
+        return annotator == null && keeps(ExposureClass.UNKNOWN, label.priorExposure(), label.createdAt());
+    }
+
+    private boolean keeps(ExposureClass exposureClass, Map<String, Integer> prior, Instant at) {
+        if (!exposure.isEmpty() && !exposure.contains(exposureClass)) {
             return false;
         }
-        if (excludeExposedTo != null && label.priorExposureTo(excludeExposedTo) >= minExposures) {
+        if (excludeExposedTo != null && prior.getOrDefault(excludeExposedTo, 0) >= minExposures) {
             return false;
         }
-        if (from != null && label.committedAt().isBefore(from)) {
+        if ((from != null || to != null) && at == null) {
             return false;
         }
-        return to == null || label.committedAt().isBefore(to);
+        if (from != null && at.isBefore(from)) {
+            return false;
+        }
+        return to == null || at.isBefore(to);
     }
 
     /** The filters as asked, for the manifest. */
@@ -66,7 +82,19 @@ public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo,
         d.put("annotator", annotator);
         d.put("from", from == null ? null : from.toString());
         d.put("to", to == null ? null : to.toString());
+        d.put("gold", gold);
+        d.put("source", source.name().toLowerCase(java.util.Locale.ROOT));
         return d;
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid-filter", "gold must be true or false.");
     }
 
     private static Instant time(String value, String name, boolean endOfDay) {

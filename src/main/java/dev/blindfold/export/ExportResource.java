@@ -33,28 +33,41 @@ public class ExportResource {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public Response export(@PathParam("id") long projectId, @QueryParam("format") @DefaultValue("jsonl") String format,
+    public Response export(@PathParam("id") long projectId, @QueryParam("format") @DefaultValue("jsonl") String formatName,
                            @QueryParam("exposure") List<String> exposure, @QueryParam("excludeExposedTo") String family,
                            @QueryParam("minExposures") Integer minExposures, @QueryParam("annotator") String annotator,
-                           @QueryParam("from") String from, @QueryParam("to") String to) {
+                           @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("gold") String gold,
+                           @QueryParam("source") String source,
+                           @QueryParam("inputField") @DefaultValue("text") String inputField) {
         Project project = projects.find(projectId);
-        String mediaType = ExportService.FORMATS.get(format);
-        if (mediaType == null) {
-            throw ProblemException.badRequest("invalid-format", "format must be one of jsonl, csv, trl.");
-        }
-        if ("trl".equals(format) && project.taskType != TaskType.FREE_TEXT) {
-            throw ProblemException.badRequest("invalid-format", "format=trl (prompt, completion) needs a FREE_TEXT project.");
-        }
-        ExportFilter filter = ExportFilter.parse(exposure, family, minExposures, annotator, from, to);
+        ExportFormat format = ExportFormat.parse(formatName);
+        ExportFilter filter = ExportFilter.parse(exposure, family, minExposures, annotator, from, to, gold, source);
+        check(project, format, filter, inputField);
         Long annotatorId = filter.annotator() == null ? null : User.byUsername(filter.annotator())
                 .map(u -> u.id)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-filter", "No user named '" + filter.annotator() + "'."));
         String exportId = exports.start(projectId, format, filter, me.id());
-        StreamingOutput body = out -> exports.write(exportId, projectId, format, filter, annotatorId, out);
-        return Response.ok(body, mediaType)
+        StreamingOutput body = out -> exports.write(exportId, projectId, format, filter, annotatorId, inputField, out);
+        return Response.ok(body, format.mediaType())
                 .header("X-Blindfold-Export-Id", exportId)
                 .header("Link", "</api/exports/" + exportId + ">; rel=\"describedby\"")
-                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + ("csv".equals(format) ? ".csv" : ".jsonl") + "\"")
+                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + exportId + "."
+                        + format.extension() + "\"")
                 .build();
+    }
+
+    /** Combinations that make no sense are refused before anything is streamed. */
+    private static void check(Project project, ExportFormat format, ExportFilter filter, String inputField) {
+        if (filter.gold() && format != ExportFormat.JSONL && format != ExportFormat.CSV) {
+            throw ProblemException.badRequest("invalid-format",
+                    "gold=true applies to jsonl and csv; openai-evals and label-studio are one row per item already.");
+        }
+        if (format == ExportFormat.TRL && project.taskType == TaskType.CATEGORICAL) {
+            throw ProblemException.badRequest("invalid-format",
+                    "format=trl needs a FREE_TEXT, DRAFT_RATING (prompt, completion) or PAIRWISE (prompt, chosen, rejected) project.");
+        }
+        if (inputField.isBlank() || inputField.length() > 100) {
+            throw ProblemException.badRequest("invalid-format", "inputField must be 1 to 100 characters.");
+        }
     }
 }

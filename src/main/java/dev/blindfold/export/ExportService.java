@@ -1,56 +1,69 @@
 package dev.blindfold.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.project.Item;
+import dev.blindfold.project.Project;
+import dev.blindfold.project.TaskType;
 import dev.blindfold.provenance.EventChain;
 import dev.blindfold.web.BlindfoldConfig;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedWriter;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Streams a project's labels as JSONL or CSV in constant memory per annotator, and records the export's
- * manifest: filters, rows per exposure class, SHA-256 of the bytes sent.
+ * Streams a project's kept labels in one of {@link ExportFormat}'s formats and records the export's manifest:
+ * filters, labels per exposure class, rows written, SHA-256 of the bytes sent.
+ * <ul>
+ *   <li>Per-label formats (jsonl, csv, trl) stream rows as {@link LabelReader} classifies them, one
+ *       annotator at a time, then the imported labels.</li>
+ *   <li>Per-item formats (gold=true, openai-evals, label-studio) regroup the same kept rows by item through
+ *       an {@link ItemSpool} on disk, so memory stays bounded by a spool batch, not by the project.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ExportService {
 
     static final int TIMEOUT_SECONDS = 3600;
+    /** Rows sorted in memory before a spool batch is written out. */
+    static final int SPOOL_BATCH = 20_000;
 
     private final LabelReader labels;
+    private final ImportedLabels imported;
+    private final TrlRows trl;
+    private final EntityManager em;
     private final ObjectMapper json;
     private final BlindfoldConfig config;
 
-    ExportService(LabelReader labels, ObjectMapper json, BlindfoldConfig config) {
+    ExportService(LabelReader labels, ImportedLabels imported, TrlRows trl, EntityManager em, ObjectMapper json,
+                  BlindfoldConfig config) {
         this.labels = labels;
+        this.imported = imported;
+        this.trl = trl;
+        this.em = em;
         this.json = json;
         this.config = config;
     }
 
     /** Records the request and returns the export id that every row will carry. */
-    public String start(long projectId, String format, ExportFilter filter, long userId) {
+    public String start(long projectId, ExportFormat format, ExportFilter filter, long userId) {
         String id = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
             ExportRecord record = new ExportRecord();
             record.id = id;
             record.projectId = projectId;
-            record.format = format;
+            record.format = format.wireName();
             record.filters = write(filter.describe());
             record.createdBy = userId;
             record.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -59,25 +72,22 @@ public class ExportService {
         return id;
     }
 
-    /** The formats {@link #write} can produce, with their media types. */
-    public static final Map<String, String> FORMATS = Map.of("jsonl", "application/x-ndjson", "csv", "text/csv",
-            "trl", "application/x-ndjson");
-
     /** Streams the kept labels in {@code format} and then completes the export's manifest. */
-    public void write(String exportId, long projectId, String format, ExportFilter filter, Long annotatorId, OutputStream out) {
+    public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
+                      String inputField, OutputStream out) {
         MessageDigest sha = EventChain.sha256();
-        Map<String, Long> counts = new TreeMap<>();
-        Pseudonyms pseudonyms = new Pseudonyms(config.export().pseudonymKey(), projectId);
+        Tally tally = new Tally();
         try (DigestOutputStream digest = new DigestOutputStream(out, sha)) {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                try (RowSink sink = "csv".equals(format) ? csv(digest, labels.maxDrafts(projectId)) : jsonl(digest)) {
-                    labels.forEach(projectId, annotatorId, pl -> {
-                        if (filter.keeps(pl.label())) {
-                            sink.accept("trl".equals(format) ? trl(pl)
-                                    : JsonlRows.row(exportId, projectId, pseudonyms.of(pl.annotatorId()), pl));
-                            counts.merge(pl.label().exposure().wireName(), 1L, Long::sum);
-                        }
-                    });
+                Project project = Project.findById(projectId);
+                Export export = new Export(exportId, project, filter, annotatorId, tally,
+                        new Pseudonyms(config.export().pseudonymKey(), projectId));
+                try (RowSink sink = sink(format, filter, projectId, digest)) {
+                    if (format.perItem() || filter.gold()) {
+                        writeItems(export, format, inputField, sink);
+                    } else {
+                        writeLabels(export, format, sink);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -85,66 +95,128 @@ public class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        finish(exportId, counts, HexFormat.of().formatHex(sha.digest()));
+        finish(exportId, tally, HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** Hugging Face TRL's prompt-completion format, from the blind answer: the reference written unanchored. */
-    private static Map<String, Object> trl(LabelReader.ProjectLabel pl) {
-        return Map.of("prompt", pl.input(), "completion", pl.label().blindAnswer());
-    }
-
-    /** Where rows go; closing flushes without closing the response stream. */
-    private interface RowSink extends AutoCloseable {
-        void accept(Map<String, Object> row);
-
-        @Override
-        void close() throws IOException;
-    }
-
-    private RowSink jsonl(OutputStream out) throws IOException {
-        JsonGenerator gen = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        gen.setRootValueSeparator(null);
-        return new RowSink() {
-            public void accept(Map<String, Object> row) {
-                try {
-                    json.writeValue(gen, row);
-                    gen.writeRaw('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    private RowSink sink(ExportFormat format, ExportFilter filter, long projectId, OutputStream out) throws IOException {
+        return switch (format) {
+            case CSV -> {
+                if (filter.gold()) {
+                    yield RowSink.csv(out, ItemRows.GOLD_KEYS, row -> CsvRows.flat(row, json));
                 }
+                int slots = labels.maxDrafts(projectId);
+                yield RowSink.csv(out, CsvRows.header(JsonlRows.KEYS, slots), row -> CsvRows.values(row, slots));
             }
-
-            public void close() throws IOException {
-                gen.close();
-            }
+            case LABEL_STUDIO -> RowSink.jsonArray(json, out);
+            default -> RowSink.jsonl(json, out);
         };
     }
 
-    private static RowSink csv(OutputStream out, int slots) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-        printer.printRecord(CsvRows.header(JsonlRows.KEYS, slots));
-        return new RowSink() {
-            public void accept(Map<String, Object> row) {
-                try {
-                    printer.printRecord(CsvRows.values(row, slots));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            public void close() throws IOException {
-                printer.flush();
-            }
-        };
+    /** What one running export knows. */
+    private record Export(String id, Project project, ExportFilter filter, Long annotatorId, Tally tally,
+                          Pseudonyms pseudonyms) {
+        boolean freeText() {
+            return project.taskType != TaskType.CATEGORICAL;
+        }
     }
 
-    private void finish(String exportId, Map<String, Long> counts, String sha) {
+    /** Labels kept and rows written, for the manifest. */
+    private static final class Tally {
+        final Map<String, Long> classes = new TreeMap<>();
+        long rows;
+
+        void label(String exposure) {
+            classes.merge(exposure, 1L, Long::sum);
+        }
+    }
+
+    private void writeLabels(Export x, ExportFormat format, RowSink sink) {
+        labels.forEach(x.project().id, x.annotatorId(), pl -> {
+            if (x.filter().keeps(pl.label())) {
+                x.tally().label(pl.label().exposure().wireName());
+                if (format == ExportFormat.TRL) {
+                    List<Map<String, Object>> rows = trl.rows(x.project(), pl);
+                    rows.forEach(sink::accept);
+                    x.tally().rows += rows.size();
+                } else {
+                    sink.accept(JsonlRows.row(x.id(), x.project().id, x.pseudonyms().of(pl.annotatorId()), pl));
+                    x.tally().rows++;
+                }
+            }
+        });
+        if (format != ExportFormat.TRL) {
+            eachImported(x, l -> {
+                x.tally().label(ExposureClass.UNKNOWN.wireName());
+                sink.accept(JsonlRows.imported(x.id(), x.project().id, x.pseudonyms().ofImported(l.source(),
+                        l.sourceAnnotator()), l));
+                x.tally().rows++;
+            });
+        }
+    }
+
+    private void writeItems(Export x, ExportFormat format, String inputField, RowSink sink) {
+        try (ItemSpool spool = new ItemSpool(json)) {
+            long[] last = {-1};
+            int[] batch = {0};
+            labels.forEach(x.project().id, x.annotatorId(), pl -> {
+                if (x.filter().keeps(pl.label())) {
+                    if (pl.annotatorId() != last[0] || batch[0] >= SPOOL_BATCH) {
+                        spool.endBatch();
+                        last[0] = pl.annotatorId();
+                        batch[0] = 0;
+                    }
+                    spool.add(pl.itemId(), JsonlRows.row(x.id(), x.project().id, x.pseudonyms().of(pl.annotatorId()), pl));
+                    batch[0]++;
+                }
+            });
+            spool.endBatch();
+            if (format == ExportFormat.LABEL_STUDIO) {
+                eachImported(x, l -> spool.add(l.itemId(), JsonlRows.imported(x.id(), x.project().id,
+                        x.pseudonyms().ofImported(l.source(), l.sourceAnnotator()), l)));
+            }
+            LabelStudioExport studio = new LabelStudioExport(json, inputField, !x.freeText(), x.filter().source());
+            spool.drain(group -> {
+                Map<String, Object> row = switch (format) {
+                    case OPENAI_EVALS -> ItemRows.openAiEval(group.rows(), x.freeText());
+                    case LABEL_STUDIO -> task(studio, group);
+                    default -> ItemRows.gold(x.id(), x.project().id, group.rows(), x.filter().source(),
+                            x.project().overlap, x.freeText());
+                };
+                if (row != null) {
+                    group.rows().forEach(r -> x.tally().label((String) r.get("exposure")));
+                    sink.accept(row);
+                    x.tally().rows++;
+                }
+                em.clear();
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> task(LabelStudioExport studio, ItemSpool.Group group) {
+        Item item = Item.findById(group.itemId());
+        List<ImportedLabels.ItemDraft> drafts = dev.blindfold.project.Draft.forItem(group.itemId()).stream()
+                .map(d -> new ImportedLabels.ItemDraft(d.model, d.family, d.version, d.text)).toList();
+        var task = studio.task(item.externalId, item.input, item.metadata, drafts, group.rows());
+        return task == null ? null : json.convertValue(task, Map.class);
+    }
+
+    private void eachImported(Export x, java.util.function.Consumer<ImportedLabels.ImportedLabel> sink) {
+        if (x.annotatorId() == null && imported.any(x.project().id)) {
+            imported.forEach(x.project().id, l -> {
+                if (x.filter().keeps(l)) {
+                    sink.accept(l);
+                }
+            });
+        }
+    }
+
+    private void finish(String exportId, Tally tally, String sha) {
         QuarkusTransaction.requiringNew().run(() -> {
             ExportRecord record = ExportRecord.findById(exportId);
             record.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            record.rowCount = counts.values().stream().mapToLong(Long::longValue).sum();
-            record.classCounts = write(counts);
+            record.rowCount = tally.rows;
+            record.classCounts = write(tally.classes);
             record.sha256 = sha;
         });
     }

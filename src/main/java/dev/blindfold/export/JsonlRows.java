@@ -17,7 +17,10 @@ final class JsonlRows {
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
             "assignment_id", "blind_answer", "final_answer", "final_decision", "exposure", "committed_at", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
-            "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts");
+            "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "source");
+
+    /** {@code source} of a label written here; imported labels carry their tool's name. */
+    static final String BLINDFOLD = "blindfold";
 
     private JsonlRows() {
     }
@@ -61,6 +64,50 @@ final class JsonlRows {
             drafts.add(draft);
         }
         row.put("drafts", drafts);
+        row.put("source", BLINDFOLD);
+        return row;
+    }
+
+    /**
+     * An imported label in the same shape: no blind answer and nothing observed (timings, paste, focus and
+     * blind similarities are null), exposure {@code unknown}, prior exposure = the families of its item's
+     * drafts, drafts without a slot (nobody here showed them) and with the final answer's similarity.
+     */
+    static Map<String, Object> imported(String exportId, long projectId, String annotator, ImportedLabels.ImportedLabel l) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("project_id", projectId);
+        row.put("export_id", exportId);
+        row.put("item_external_id", l.externalId());
+        row.put("item_input", l.input());
+        row.put("annotator", annotator);
+        row.put("assignment_id", null);
+        row.put("blind_answer", null);
+        row.put("final_answer", l.answer());
+        row.put("final_decision", null);
+        row.put("exposure", ExposureClass.UNKNOWN.wireName());
+        row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
+        List<Map<String, Object>> prior = new ArrayList<>();
+        l.priorExposure().forEach((family, count) -> prior.add(Map.of("family", family, "count", count)));
+        row.put("prior_exposure", prior);
+        for (String key : List.of("blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant",
+                "offscreen_composition", "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1)) {
+            row.put(key, null);
+        }
+        List<Map<String, Object>> drafts = new ArrayList<>();
+        for (ImportedLabels.ItemDraft d : l.drafts()) {
+            Map<String, Object> draft = new LinkedHashMap<>();
+            draft.put("slot", null);
+            draft.put("model", d.model());
+            draft.put("family", d.family());
+            draft.put("version", d.version());
+            draft.put("blind_" + Similarity.EDIT, null);
+            draft.put("blind_" + Similarity.TOKEN_F1, null);
+            draft.put("final_" + Similarity.EDIT, Similarity.editSimilarity(l.answer(), d.text()));
+            draft.put("final_" + Similarity.TOKEN_F1, Similarity.tokenF1(l.answer(), d.text()));
+            drafts.add(draft);
+        }
+        row.put("drafts", drafts);
+        row.put("source", l.source());
         return row;
     }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public class LabelReader {
 
     /** A label of the project with the item it answers. */
-    public record ProjectLabel(LabelExposure label, long annotatorId, String externalId, String input) {
+    public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input) {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -65,11 +65,11 @@ public class LabelReader {
     }
 
     private void forAnnotator(long projectId, long annotatorId, Consumer<ProjectLabel> sink) {
-        Map<Long, String[]> items = new HashMap<>();
-        em.createQuery("select a.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
+        Map<Long, Object[]> items = new HashMap<>();
+        em.createQuery("select a.id, i.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
                         + " and a.projectId = :p and a.annotatorId = :u and a.status in :s", Object[].class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
-                .getResultStream().forEach(r -> items.put((Long) r[0], new String[] {(String) r[1], (String) r[2]}));
+                .getResultStream().forEach(r -> items.put((Long) r[0], r));
         try (Stream<Object[]> rows = em.createQuery("select e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
                         + " from Event e where e.actorId = :u and e.assignmentId is not null order by e.serverTime, e.id",
                         Object[].class)
@@ -77,9 +77,9 @@ public class LabelReader {
             Stream<LoggedEvent> events = rows.map(r -> new LoggedEvent((Long) r[0], (EventType) r[1], (Instant) r[2],
                     (Instant) r[3], parse((String) r[4])));
             for (LabelExposure label : classifier.classify(events::iterator)) {
-                String[] item = items.get(label.assignmentId());
+                Object[] item = items.get(label.assignmentId());
                 if (item != null) {
-                    sink.accept(new ProjectLabel(label, annotatorId, item[0], item[1]));
+                    sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));
                 }
             }
         }

@@ -11,13 +11,17 @@ import jakarta.ws.rs.PathParam;
 import java.io.IOException;
 import java.time.Instant;
 
-/** The manifest of an export: filters, rows per exposure class, SHA-256 of the payload. */
+/** The manifest of an export: filters, rows written, kept labels per exposure class, SHA-256 of the payload. */
 @Path("/api/exports/{exportId}")
 public class ManifestResource {
 
-    /** What an export sent; {@code completedAt}, {@code rows} and {@code sha256} are null until it finishes. */
+    /**
+     * What an export sent; {@code completedAt}, {@code rows} and {@code sha256} are null until it finishes.
+     * {@code rows} counts what was written (labels, TRL pairs, or items for per-item formats);
+     * {@code labelsByExposure} counts the kept labels those rows were built from.
+     */
     public record Manifest(String exportId, long projectId, String format, JsonNode filters, long createdBy,
-                           Instant createdAt, Instant completedAt, Long rows, JsonNode rowsByExposure, String sha256) {
+                           Instant createdAt, Instant completedAt, Long rows, JsonNode labelsByExposure, String sha256) {
     }
 
     private final ObjectMapper json;

@@ -29,10 +29,10 @@ class ExportApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A project whose two items carry drafts of two named families, labeled by annotators A and B. */
-    private record Scenario(long projectId, String ops, String a, String b, String familyX, String familyY) {
+    record Scenario(long projectId, String ops, String a, String b, String familyX, String familyY) {
     }
 
-    private static Scenario scenario() {
+    static Scenario scenario() {
         String ops = TestData.user("ops");
         String familyX = TestData.unique("famx");
         String familyY = TestData.unique("famy");
@@ -68,7 +68,7 @@ class ExportApiTest {
         return new Scenario(projectId, ops, a, b, familyX, familyY);
     }
 
-    private static List<JsonNode> rows(String body) throws Exception {
+    static List<JsonNode> rows(String body) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (!line.isEmpty()) {
@@ -150,7 +150,7 @@ class ExportApiTest {
                 .body("projectId", equalTo((int) s.projectId())).body("format", equalTo("jsonl"))
                 .body("filters.excludeExposedTo", equalTo(s.familyX()))
                 .body("rows", equalTo(3))
-                .body("rowsByExposure.blind_only", equalTo(2)).body("rowsByExposure.blind_kept", equalTo(1))
+                .body("labelsByExposure.blind_only", equalTo(2)).body("labelsByExposure.blind_kept", equalTo(1))
                 .body("sha256", equalTo(EventChain.sha256Hex(body)));
     }
 
