@@ -23,6 +23,11 @@ public class ProjectOverview {
     public record Overview(Project project, long items, long itemsDone, long itemsPartial,
                            List<AnnotatorProgress> annotators, Map<String, Long> exposure, List<String> families,
                            AgreementService.Agreement agreement) {
+
+        /** Every exposure class, for the export form. */
+        public List<String> classes() {
+            return java.util.Arrays.stream(ExposureClass.values()).map(ExposureClass::wireName).toList();
+        }
     }
 
     private final EntityManager em;

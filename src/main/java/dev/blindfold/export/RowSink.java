@@ -43,7 +43,7 @@ interface RowSink extends AutoCloseable {
         };
     }
 
-    /** One JSON array of objects, written as the rows come. */
+    /** One JSON array of objects, written as the rows come, one per line (so progress can count lines). */
     static RowSink jsonArray(ObjectMapper json, OutputStream out) throws IOException {
         JsonGenerator gen = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.writeStartArray();
@@ -51,6 +51,7 @@ interface RowSink extends AutoCloseable {
             public void accept(Map<String, Object> row) {
                 try {
                     json.writeValue(gen, row);
+                    gen.writeRaw('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

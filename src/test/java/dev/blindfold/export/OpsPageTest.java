@@ -31,7 +31,10 @@ class OpsPageTest {
                 .body(containsString("<code>blind_only</code></td><td>1</td>"))
                 .body(containsString("0</strong> done, 2 partial"))
                 .body(containsString("Krippendorff"))
-                .body(containsString("export?format=jsonl&amp;excludeExposedTo=" + family));
+                .body(containsString("export?format=jsonl&amp;excludeExposedTo=" + family))
+                .body(containsString("id=\"export-form\""))
+                .body(containsString("<option value=\"" + family + "\">"))
+                .body(containsString("<option value=\"label-studio\">"));
         Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200);
     }
 

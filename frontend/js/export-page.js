@@ -1,0 +1,99 @@
+// The ops export form: builds the export URL from the form, streams the response with a progress bar
+// (rows received against the labels or items the project has), saves it as a file, then shows the
+// export's manifest (rows written and the payload's SHA-256).
+
+import { api, ApiError } from './api.js';
+
+const form = document.getElementById('export-form');
+const status = document.getElementById('export-status');
+const bar = document.getElementById('export-progress');
+const count = document.getElementById('export-count');
+const manifestLink = document.getElementById('export-manifest');
+const error = document.getElementById('export-error');
+
+const PER_ITEM = new Set(['openai-evals', 'label-studio']);
+
+function exportUrl() {
+  const data = new FormData(form);
+  const query = new URLSearchParams();
+  for (const [key, value] of data.entries()) {
+    if (value !== '' && !(key === 'minExposures' && !data.get('excludeExposedTo'))) query.append(key, value);
+  }
+  return `/api/projects/${form.dataset.project}/export?${query}`;
+}
+
+function expectedRows() {
+  const data = new FormData(form);
+  const perItem = PER_ITEM.has(data.get('format')) || data.get('gold') === 'true';
+  return Math.max(1, Number(perItem ? form.dataset.items : form.dataset.labels) || 1);
+}
+
+function fileName(response) {
+  const disposition = response.headers.get('content-disposition') || '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  return match ? match[1] : 'export';
+}
+
+async function readWithProgress(response, expected) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let bytes = 0;
+  let rows = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    bytes += value.length;
+    for (const b of value) if (b === 10) rows++;
+    bar.value = Math.min(rows, expected);
+    count.textContent = `${rows.toLocaleString()} lines · ${(bytes / 1e6).toFixed(1)} MB`;
+  }
+  return { chunks, bytes };
+}
+
+function save(chunks, type, name) {
+  const url = URL.createObjectURL(new Blob(chunks, { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function run(event) {
+  event.preventDefault();
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  error.hidden = true;
+  status.hidden = false;
+  manifestLink.hidden = true;
+  const expected = expectedRows();
+  bar.max = expected;
+  bar.value = 0;
+  count.textContent = 'Starting…';
+  try {
+    const response = await fetch(exportUrl(), { credentials: 'same-origin' });
+    if (!response.ok) {
+      const problem = (response.headers.get('content-type') || '').includes('json') ? await response.json() : null;
+      throw new ApiError(response.status, problem);
+    }
+    const { chunks, bytes } = await readWithProgress(response, expected);
+    bar.value = bar.max;
+    save(chunks, response.headers.get('content-type') || 'application/octet-stream', fileName(response));
+    const id = response.headers.get('x-blindfold-export-id');
+    const manifest = await api('GET', `/api/exports/${id}`);
+    count.textContent = `Done: ${manifest.rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(2)} MB, SHA-256 ${manifest.sha256.slice(0, 16)}…`;
+    manifestLink.href = `/api/exports/${id}`;
+    manifestLink.hidden = false;
+  } catch (e) {
+    status.hidden = true;
+    error.textContent = e.message;
+    error.hidden = false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+form.addEventListener('submit', run);

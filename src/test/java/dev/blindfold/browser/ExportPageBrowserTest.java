@@ -1,0 +1,117 @@
+package dev.blindfold.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.support.Api;
+import dev.blindfold.support.TestData;
+import dev.blindfold.support.TestData.Fixture;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The ops export form in a real browser: choose a format and a filter, export, watch the progress bar
+ * finish, get the file saved, and see the manifest's row count and SHA-256 on the page.
+ */
+@QuarkusTest
+class ExportPageBrowserTest {
+
+    private static Chrome chrome;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @AfterAll
+    static void quitChrome() {
+        if (chrome != null) {
+            chrome.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOutInChrome() {
+        Chrome.requireInstalled();
+        if (chrome == null) {
+            chrome = Chrome.start();
+        }
+        chrome.driver().get(base + "login");
+        chrome.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void opsExportOpenAiEvalsWithProgressAndGetTheFileAndItsManifest() throws Exception {
+        Fixture f = TestData.freeText(3, 1, 1, "REVEAL_AFTER_COMMIT");
+        for (int i = 0; i < 3; i++) {
+            long aid = TestData.next(f.annotator(), f.projectId());
+            TestData.commit(f.annotator(), aid, "Blind reference " + i);
+            TestData.keep(f.annotator(), aid);
+        }
+        Path downloads = Files.createDirectories(Path.of("target", "downloads")).toAbsolutePath();
+        Files.createDirectories(downloads);
+        ((ChromeDriver) chrome.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+
+        WebDriver d = chrome.driver();
+        d.get(base + "login");
+        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(f.ops());
+        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        d.findElement(By.id("sign-in")).click();
+        chrome.await("signed in", d2 -> d2.findElements(By.cssSelector(".topbar .who")).size() > 0);
+        d.get(base + "projects/" + f.projectId() + "/overview");
+        chrome.awaitLoaded("the overview");
+        new Select(d.findElement(By.name("format"))).selectByValue("openai-evals");
+        d.findElement(By.cssSelector("#export-form button[type=submit]")).click();
+        String done = chrome.await("the export to finish", x -> {
+            String text = x.findElement(By.id("export-count")).getText();
+            return text.startsWith("Done:") ? text : null;
+        });
+        assertTrue(done.contains("3 rows"), done);
+        assertEquals(d.findElement(By.id("export-progress")).getDomProperty("max"),
+                d.findElement(By.id("export-progress")).getDomProperty("value"));
+        String manifest = d.findElement(By.id("export-manifest")).getDomAttribute("href");
+        assertTrue(manifest.startsWith("/api/exports/"), manifest);
+        chrome.screenshot("export-page.png");
+
+        String exportId = manifest.substring("/api/exports/".length());
+        Path file = chrome.await("the saved file", x -> saved(downloads, exportId));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(3, lines.size());
+        JsonNode sample = new ObjectMapper().readTree(lines.get(0));
+        assertTrue(sample.get("ideal").get(0).asText().startsWith("Blind reference "));
+
+        new Select(d.findElement(By.name("format"))).selectByValue("label-studio");
+        d.findElement(By.name("gold")).click();
+        d.findElement(By.cssSelector("#export-form button[type=submit]")).click();
+        String problem = chrome.await("the refusal", x -> {
+            String text = x.findElement(By.id("export-error")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(problem.contains("gold=true"), problem);
+    }
+
+    private static Path saved(Path downloads, String exportId) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().contains(exportId)
+                    && p.getFileName().toString().endsWith(".jsonl")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
