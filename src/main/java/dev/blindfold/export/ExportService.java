@@ -37,7 +37,7 @@ public class ExportService {
 
     static final int TIMEOUT_SECONDS = 3600;
     /** Rows sorted in memory before a spool batch is written out. */
-    static final int SPOOL_BATCH = 20_000;
+    static final int SPOOL_BATCH = 10_000;
 
     private final LabelReader labels;
     private final ImportedLabels imported;
