@@ -25,10 +25,16 @@ public class AgreementResource {
         return agreement.agreement(projectId);
     }
 
+    /**
+     * One {@link GoldRow} per item. {@code source=blind|final} (default blind);
+     * {@code method=majority|dawid-skene} (default majority; dawid-skene for CATEGORICAL projects only,
+     * else a 400 {@code invalid-method}, as is an unknown method).
+     */
     @GET
     @Path("/gold")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public List<AgreementService.GoldRow> gold(@PathParam("id") long projectId, @QueryParam("source") String source) {
-        return agreement.gold(projectId, source);
+    public List<GoldRow> gold(@PathParam("id") long projectId, @QueryParam("source") String source,
+                              @QueryParam("method") String method) {
+        return agreement.gold(projectId, source, method);
     }
 }

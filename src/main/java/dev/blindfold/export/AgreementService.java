@@ -1,6 +1,5 @@
 package dev.blindfold.export;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Draft;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Agreement blind vs final, and gold per item, for one project. Reads only; the rules are
- * {@link Krippendorff} and {@link Majority}.
+ * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}).
  *
  * <ul>
  *   <li>Blind answers count from the commit on (status COMMITTED or FINAL); final answers only for
@@ -46,11 +46,6 @@ public class AgreementService {
     public record Agreement(long projectId, TaskType taskType, long units, Side blind,
                             @JsonProperty("final") Side finalSide, Double finalEqualsDraftShare,
                             String alphaMeasure) {
-    }
-
-    /** One item's gold; {@code references} only for free-text projects. */
-    public record GoldRow(String externalId, String gold, Map<String, Integer> votes, boolean tie, boolean partial,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> references) {
     }
 
     /** Which answers gold is taken from. */
@@ -80,35 +75,43 @@ public class AgreementService {
     public Agreement agreement(long projectId) {
         Project project = projects.find(projectId);
         Map<Long, String> items = items(projectId);
-        Map<Long, List<String>> blind = answers(projectId, Source.BLIND);
-        Map<Long, List<String>> fin = answers(projectId, Source.FINAL);
-        return new Agreement(project.id, project.taskType, items.size(), side(blind), side(fin),
+        Collection<List<String>> blind = texts(answers(projectId, Source.BLIND));
+        Map<Long, Map<Long, String>> fin = answers(projectId, Source.FINAL);
+        return new Agreement(project.id, project.taskType, items.size(), side(blind), side(texts(fin)),
                 orNull(draftShare(fin)), Krippendorff.MEASURE);
     }
 
-    public List<GoldRow> gold(long projectId, String source) {
+    /**
+     * Gold per item, see {@link GoldRow}.
+     *
+     * @param source {@code blind} (default) or {@code final}, see {@link Source#parse}
+     * @param method {@code majority} (default) or {@code dawid-skene} (CATEGORICAL projects only),
+     *               see {@link GoldRows.Method#parse}
+     */
+    public List<GoldRow> gold(long projectId, String source, String method) {
         Project project = projects.find(projectId);
-        Map<Long, List<String>> answers = answers(projectId, Source.parse(source));
-        boolean freeText = project.taskType == TaskType.FREE_TEXT;
-        List<GoldRow> rows = new ArrayList<>();
-        for (Map.Entry<Long, String> item : items(projectId).entrySet()) {
-            Majority m = Majority.of(answers.getOrDefault(item.getKey(), List.of()), project.overlap, freeText);
-            rows.add(new GoldRow(item.getValue(), m.gold(), m.votes(), m.tie(), m.partial(), m.references()));
-        }
-        return rows;
+        Source from = Source.parse(source);
+        GoldRows.Method how = GoldRows.Method.parse(method);
+        return GoldRows.of(project.taskType, project.labelList(), project.overlap, items(projectId),
+                answers(projectId, from), how);
     }
 
-    private static Side side(Map<Long, List<String>> answers) {
-        long labels = answers.values().stream().mapToLong(List::size).sum();
-        return new Side(orNull(Krippendorff.nominalAlpha(new ArrayList<>(answers.values()))), labels);
+    private static Side side(Collection<List<String>> answers) {
+        long labels = answers.stream().mapToLong(List::size).sum();
+        return new Side(orNull(Krippendorff.nominalAlpha(new ArrayList<>(answers))), labels);
     }
 
-    private static double draftShare(Map<Long, List<String>> finals) {
+    /** Per item, its answers without who gave them: what alpha needs. */
+    private static Collection<List<String>> texts(Map<Long, Map<Long, String>> answers) {
+        return answers.values().stream().map(a -> List.copyOf(a.values())).toList();
+    }
+
+    private static double draftShare(Map<Long, Map<Long, String>> finals) {
         long total = 0;
         long equal = 0;
-        for (Map.Entry<Long, List<String>> item : finals.entrySet()) {
+        for (Map.Entry<Long, Map<Long, String>> item : finals.entrySet()) {
             Set<String> drafts = Draft.forItem(item.getKey()).stream().map(d -> d.text).collect(Collectors.toSet());
-            for (String answer : item.getValue()) {
+            for (String answer : item.getValue().values()) {
                 total++;
                 equal += drafts.contains(answer) ? 1 : 0;
             }
@@ -130,17 +133,20 @@ public class AgreementService {
         return items;
     }
 
-    /** Item id → its answers of one kind, in assignment order. */
-    private static Map<Long, List<String>> answers(long projectId, Source source) {
+    /**
+     * Item id → (annotator id → answer) of one kind, in assignment order. One answer per annotator
+     * and item: an annotator has at most one assignment per item (assignments_item_uq).
+     */
+    private static Map<Long, Map<Long, String>> answers(long projectId, Source source) {
         TypedQuery<Object[]> query = source == Source.BLIND
-                ? rows("select a.itemId, b.answer from Assignment a, BlindAnswer b"
+                ? rows("select a.itemId, a.annotatorId, b.answer from Assignment a, BlindAnswer b"
                         + " where b.assignmentId = a.id and a.projectId = ?1 order by a.itemId, a.id", projectId)
-                : rows("select a.itemId, f.answer from Assignment a, FinalAnswer f"
+                : rows("select a.itemId, a.annotatorId, f.answer from Assignment a, FinalAnswer f"
                         + " where f.assignmentId = a.id and a.projectId = ?1 and a.status = ?2 order by a.itemId, a.id",
                         projectId).setParameter(2, AssignmentStatus.FINAL);
-        Map<Long, List<String>> answers = new LinkedHashMap<>();
+        Map<Long, Map<Long, String>> answers = new LinkedHashMap<>();
         for (Object[] row : query.getResultList()) {
-            answers.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            answers.computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>()).put((Long) row[1], (String) row[2]);
         }
         return answers;
     }

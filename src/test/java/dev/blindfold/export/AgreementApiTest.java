@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -200,6 +201,84 @@ class AgreementApiTest {
         assertTrue(draftText.endsWith(draftA), "both accepted draft A: " + draftText);
         assertRow(accepted, 0, draftText, Map.of(draftText, 2), false, false);
         assertEquals(List.of(draftText), accepted.get("references"));
+    }
+
+    /**
+     * R is always right; C1 and C2 answer dog on both cats and slip to bird on one dog each (the
+     * pattern of DawidSkeneTest's collusion case, where the reasoning is spelled out). Item 5 is
+     * R's alone. Every final is KEEP, so final answers equal the blind ones.
+     * <pre>
+     *          R     C1    C2      majority   dawid-skene
+     * item 0   cat   dog   dog     dog        cat
+     * item 1   cat   dog   dog     dog        cat
+     * item 2   dog   bird  dog     dog        dog
+     * item 3   dog   dog   bird    dog        dog
+     * item 4   bird  bird  bird    bird       bird
+     * item 5   cat   -     -       cat        cat (partial)
+     * </pre>
+     */
+    @Test
+    void dawidSkeneGoldFollowsTheReliableAnnotatorWhereMajorityFollowsThePair() {
+        Fixture f = TestData.project("CATEGORICAL", List.of("cat", "dog", "bird"), 6, 3, 3, "REVEAL_AFTER_COMMIT");
+        List<String> a = f.annotators();
+        work(a.get(0), f.projectId(), Map.of(0, Step.keep("cat"), 1, Step.keep("cat"), 2, Step.keep("dog"),
+                3, Step.keep("dog"), 4, Step.keep("bird"), 5, Step.keep("cat")));
+        work(a.get(1), f.projectId(), Map.of(0, Step.keep("dog"), 1, Step.keep("dog"), 2, Step.keep("bird"),
+                3, Step.keep("dog"), 4, Step.keep("bird")));
+        work(a.get(2), f.projectId(), Map.of(0, Step.keep("dog"), 1, Step.keep("dog"), 2, Step.keep("dog"),
+                3, Step.keep("bird"), 4, Step.keep("bird")));
+
+        List<Map<String, Object>> majority = gold(f.ops(), f.projectId(), "");
+        assertRow(majority.get(0), 0, "dog", Map.of("dog", 2, "cat", 1), false, false);
+        assertTrue(majority.stream().noneMatch(row -> row.containsKey("posterior")), "no posterior for majority");
+        assertEquals(majority, gold(f.ops(), f.projectId(), "?method=majority"), "majority is the default");
+
+        List<Map<String, Object>> ds = gold(f.ops(), f.projectId(), "?method=dawid-skene");
+        assertEquals(6, ds.size());
+        assertRow(ds.get(0), 0, "cat", Map.of("dog", 2, "cat", 1), false, false);
+        assertRow(ds.get(1), 1, "cat", Map.of("dog", 2, "cat", 1), false, false);
+        assertRow(ds.get(2), 2, "dog", Map.of("dog", 2, "bird", 1), false, false);
+        assertRow(ds.get(3), 3, "dog", Map.of("dog", 2, "bird", 1), false, false);
+        assertRow(ds.get(4), 4, "bird", Map.of("bird", 3), false, false);
+        assertRow(ds.get(5), 5, "cat", Map.of("cat", 1), false, true);
+        for (Map<String, Object> row : ds) {
+            double posterior = ((Number) row.get("posterior")).doubleValue();
+            assertTrue(posterior > 0.95 && posterior <= 1.0, "posterior of the gold label: " + row);
+        }
+        assertFalse(ds.get(0).containsKey("references"));
+
+        assertEquals(ds, gold(f.ops(), f.projectId(), "?source=final&method=dawid-skene"), "KEEP: final = blind");
+        assertEquals(ds, gold(TestData.user("admin"), f.projectId(), "?method=DAWID-SKENE&source=blind"));
+    }
+
+    @Test
+    void anUnknownMethodAndDawidSkeneOnFreeTextAreBadRequests() {
+        Fixture categorical = TestData.project("CATEGORICAL", LABELS, 1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Api.as(categorical.ops()).get("/api/projects/" + categorical.projectId() + "/gold?method=mace")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:blindfold:problem:invalid-method"))
+                .body("detail", equalTo("method must be 'majority' or 'dawid-skene'."));
+        Fixture free = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Api.as(free.ops()).get("/api/projects/" + free.projectId() + "/gold?method=dawid-skene&source=final")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:blindfold:problem:invalid-method"))
+                .body("detail", containsString("needs a CATEGORICAL project"));
+    }
+
+    /** Rating and pairwise projects start with a free-text blind answer: gold lists references like FREE_TEXT. */
+    @Test
+    void draftRatingAndPairwiseGoldIsFreeText() {
+        for (String type : List.of("DRAFT_RATING", "PAIRWISE")) {
+            Fixture f = TestData.project(type, null, 1, 2, 2, "REVEAL_AFTER_COMMIT");
+            work(f.annotators().get(0), f.projectId(), Map.of(0, Step.commitOnly("Use the reset link.")));
+            work(f.annotators().get(1), f.projectId(), Map.of(0, Step.commitOnly("Ask support.")));
+
+            Map<String, Object> row = gold(f.ops(), f.projectId(), "").get(0);
+            assertRow(row, 0, null, Map.of("Use the reset link.", 1, "Ask support.", 1), true, false);
+            assertEquals(List.of("Use the reset link.", "Ask support."), row.get("references"), type);
+            Api.as(f.ops()).get("/api/projects/" + f.projectId() + "/gold?method=dawid-skene").then().statusCode(400)
+                    .contentType(PROBLEM).body("detail", containsString(type));
+        }
     }
 
     @Test
