@@ -54,7 +54,7 @@ final class AnswerRules {
             }
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("invalid-rating", "rate every shown draft from " + MIN_RATING + " to "
+            throw ProblemException.badRequest("invalid-rating", "every shown draft needs a rating from " + MIN_RATING + " to "
                     + MAX_RATING + "; missing: draft " + String.join(", ", missing) + ".");
         }
     }
