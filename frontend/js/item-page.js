@@ -1,13 +1,18 @@
-// The item page: blind answer → commit → drafts revealed → keep / revise / accept → next.
+// The item page: blind answer → commit → drafts revealed → the type's final step → next.
+// FREE_TEXT and CATEGORICAL keep / revise / accept; DRAFT_RATING rates every draft; PAIRWISE
+// prefers one anonymous response or calls a tie.
 
 import { api } from './api.js';
 import { startRecorder } from './provenance.js';
 import { bindShortcuts } from './shortcuts.js';
-import { collectRatings, fetchDrafts, renderDrafts } from './reveal.js';
+import { collectRatings, fetchDrafts, rateNextUnrated, renderDrafts } from './reveal.js';
 
 const root = document.getElementById('item-page');
 const aid = root.dataset.assignment;
-const categorical = root.dataset.categorical === 'true';
+const task = root.dataset.task;
+const categorical = task === 'CATEGORICAL';
+const rating = task === 'DRAFT_RATING';
+const pairwise = task === 'PAIRWISE';
 const revealAllowed = root.dataset.reveal === 'true';
 const $ = (id) => document.getElementById(id);
 
@@ -76,23 +81,37 @@ async function reveal() {
   if (!revealAllowed) return;
   const drafts = await fetchDrafts(aid);
   slots = drafts.map((d) => d.slot);
-  renderDrafts($('drafts'), drafts, blindAnswer);
+  renderDrafts($('drafts'), drafts, blindAnswer, pairwise ? 'compare' : rating ? 'rate' : 'review');
   $('drafts-card').hidden = false;
-  const buttons = $('accept-buttons');
-  buttons.replaceChildren();
+  revealed = true;
+  if (!$('final-actions')) return;
+  if (rating) {
+    $('save-ratings').hidden = false;
+  } else if (pairwise) {
+    slotButtons($('prefer-buttons'), 'prefer', (slot) => `Prefer ${slot}`, prefer);
+    $('tie').hidden = false;
+  } else {
+    slotButtons($('accept-buttons'), 'accept', (slot) => `Accept draft ${slot}`, accept);
+    $('revise-toggle').hidden = false;
+    const revise = $('revise-answer');
+    if (revise && !categorical) revise.value = blindAnswer;
+  }
+}
+
+function slotButtons(box, idPrefix, label, onClick) {
+  box.replaceChildren();
   for (const slot of slots) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'secondary';
-    b.id = `accept-${slot}`;
-    b.innerHTML = `Accept draft ${slot} <kbd>${slot}</kbd>`;
-    b.addEventListener('click', () => accept(slot));
-    buttons.appendChild(b);
+    b.id = `${idPrefix}-${slot}`;
+    b.textContent = `${label(slot)} `;
+    const key = document.createElement('kbd');
+    key.textContent = slot;
+    b.appendChild(key);
+    b.addEventListener('click', () => onClick(slot));
+    box.appendChild(b);
   }
-  revealed = true;
-  $('revise-toggle').hidden = false;
-  const revise = $('revise-answer');
-  if (revise && !categorical) revise.value = blindAnswer;
 }
 
 function saveFinal(body) {
@@ -103,10 +122,10 @@ function saveFinal(body) {
     await api('POST', `/api/assignments/${aid}/final`, { ...body, ratings });
     status = 'FINAL';
     $('final-actions').hidden = true;
-    $('revise-form').hidden = true;
+    if ($('revise-form')) $('revise-form').hidden = true;
     const saved = document.createElement('p');
     saved.className = 'status';
-    saved.textContent = `Saved: ${body.decision}`;
+    saved.textContent = `Saved: ${body.decision}${body.preferredSlot ? ` ${body.preferredSlot}` : ''}`;
     $('final-card').appendChild(saved);
     $('done-card').hidden = false;
     $('next').focus();
@@ -115,9 +134,12 @@ function saveFinal(body) {
 
 const keep = () => saveFinal({ decision: 'KEEP' });
 const accept = (slot) => slots.includes(slot) && saveFinal({ decision: 'ACCEPT', acceptedSlot: slot });
+const prefer = (slot) => slots.includes(slot) && saveFinal({ decision: 'PREFER', preferredSlot: slot });
+const tie = () => revealed && saveFinal({ decision: 'TIE' });
+const saveRatings = () => revealed && saveFinal({ decision: 'RATE' });
 
 function openRevise() {
-  if (status !== 'COMMITTED' || !revealed) return;
+  if (status !== 'COMMITTED' || !revealed || !$('revise-form')) return;
   $('revise-form').hidden = false;
   $('revise-answer').focus();
 }
@@ -153,19 +175,24 @@ if ($('blind-form')) {
   $('skip').addEventListener('click', skip);
 }
 if ($('keep')) $('keep').addEventListener('click', keep);
+if ($('save-ratings')) $('save-ratings').addEventListener('click', saveRatings);
+if ($('tie')) $('tie').addEventListener('click', tie);
 if ($('revise-toggle')) $('revise-toggle').addEventListener('click', openRevise);
 if ($('revise-form')) $('revise-form').addEventListener('submit', (e) => { e.preventDefault(); submitRevision(); });
 
 bindShortcuts({
   submit: () => {
     if (status === 'ASSIGNED') commit();
-    else if (status === 'COMMITTED' && !$('revise-form').hidden) submitRevision();
+    else if (status === 'COMMITTED' && rating) saveRatings();
+    else if (status === 'COMMITTED' && $('revise-form') && !$('revise-form').hidden) submitRevision();
   },
-  keep: () => status === 'COMMITTED' && keep(),
-  accept: (slot) => status === 'COMMITTED' && accept(slot),
+  keep: $('keep') ? () => status === 'COMMITTED' && keep() : undefined,
+  accept: (slot) => status === 'COMMITTED' && (pairwise ? prefer(slot) : accept(slot)),
+  tie: pairwise ? () => status === 'COMMITTED' && tie() : undefined,
   revise: openRevise,
   next,
-  label: pickLabel,
+  label: categorical ? pickLabel : undefined,
+  rate: rating ? (n) => status === 'COMMITTED' && revealed && rateNextUnrated($('drafts'), n) : undefined,
 });
 
 if (status === 'COMMITTED') {

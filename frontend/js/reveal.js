@@ -1,5 +1,6 @@
-// Fetches the drafts (the server refuses before the blind commit) and renders them as "Draft A/B"
-// beside the blind answer, with a word diff and a 1–5 rating per draft.
+// Fetches the drafts (the server refuses before the blind commit) and renders them beside the blind
+// answer: as "Draft A/B" with a word diff and a 1–5 rating (optional, or required on DRAFT_RATING
+// items), or, on PAIRWISE items, as plain anonymous "Response A/B" to compare.
 
 import { api } from './api.js';
 import { wordDiff } from './diff.js';
@@ -20,11 +21,18 @@ function diffNode(blind, draft) {
   return box;
 }
 
-function ratingNode(slot) {
+function plainNode(text) {
+  const box = document.createElement('div');
+  box.className = 'draft-text';
+  box.textContent = text;
+  return box;
+}
+
+function ratingNode(slot, required) {
   const box = document.createElement('fieldset');
-  box.className = 'rating';
+  box.className = required ? 'rating required' : 'rating';
   const legend = document.createElement('legend');
-  legend.textContent = `Rate draft ${slot} (optional)`;
+  legend.textContent = `Rate draft ${slot} ${required ? '(required)' : '(optional)'}`;
   box.appendChild(legend);
   for (let value = 1; value <= 5; value++) {
     const label = document.createElement('label');
@@ -32,21 +40,31 @@ function ratingNode(slot) {
     input.type = 'radio';
     input.name = `rate-${slot}`;
     input.value = String(value);
+    input.required = required;
     label.append(input, ` ${value}`);
     box.appendChild(label);
   }
   return box;
 }
 
-export function renderDrafts(container, drafts, blindAnswer) {
+/**
+ * Renders the drafts. `mode` is 'review' (diff, optional rating), 'rate' (diff, required rating) or
+ * 'compare' (plain "Response A/B", no rating).
+ */
+export function renderDrafts(container, drafts, blindAnswer, mode = 'review') {
   container.replaceChildren();
   for (const draft of drafts) {
     const card = document.createElement('article');
     card.className = 'draft';
     card.id = `draft-${draft.slot}`;
     const title = document.createElement('h3');
-    title.textContent = `Draft ${draft.slot}`;
-    card.append(title, diffNode(blindAnswer, draft.text), ratingNode(draft.slot));
+    if (mode === 'compare') {
+      title.textContent = `Response ${draft.slot}`;
+      card.append(title, plainNode(draft.text));
+    } else {
+      title.textContent = `Draft ${draft.slot}`;
+      card.append(title, diffNode(blindAnswer, draft.text), ratingNode(draft.slot, mode === 'rate'));
+    }
     container.appendChild(card);
   }
   if (drafts.length === 0) {
@@ -60,4 +78,17 @@ export function collectRatings(container) {
     ratings[input.name.replace('rate-', '')] = Number(input.value);
   }
   return ratings;
+}
+
+/** Checks rating `value` on the first draft not rated yet; false when every draft is rated. */
+export function rateNextUnrated(container, value) {
+  for (const group of container.querySelectorAll('.rating')) {
+    if (!group.querySelector('input:checked')) {
+      const input = group.querySelector(`input[value="${value}"]`);
+      input.checked = true;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    }
+  }
+  return false;
 }

@@ -62,9 +62,19 @@ class DemoSeeder {
         Project triage = projects.create(new NewProject("Ticket triage (demo)", TaskType.CATEGORICAL,
                 List.of("billing", "bug", "feature-request", "account"), 2, RevealPolicy.REVEAL_AFTER_COMMIT,
                 "Pick the team that should handle the ticket."), ops);
-        imports.importNdjson(support.id, resource("/demo/support-replies.ndjson"));
+        Project preference = projects.create(new NewProject("Reply preference (demo)", TaskType.PAIRWISE, null, 2,
+                RevealPolicy.REVEAL_AFTER_COMMIT,
+                "Write the reply you would send first. Then prefer the better of the two responses, or call a tie."), ops);
+        Project rating = projects.create(new NewProject("Draft rating (demo)", TaskType.DRAFT_RATING, null, 2,
+                RevealPolicy.REVEAL_AFTER_COMMIT,
+                "Write the reply you would send first. Then rate each draft from 1 (would not send it) to 5 (would send it as is)."),
+                ops);
+        String supportReplies = resource("/demo/support-replies.ndjson");
+        for (Project p : List.of(support, preference, rating)) {
+            imports.importNdjson(p.id, supportReplies);
+        }
         imports.importNdjson(triage.id, resource("/demo/ticket-triage.ndjson"));
-        for (Project p : List.of(support, triage)) {
+        for (Project p : List.of(support, triage, preference, rating)) {
             ANNOTATORS.forEach(name -> projects.addMember(p.id, name));
         }
         LOG.infof("Demo loaded: annotators %s, ops 'olivia', auditor 'audrey'; every demo password is '%s'",

@@ -29,6 +29,10 @@ import java.util.TreeMap;
  * </ol>
  * A reveal logged before the commit (the server never serves one) makes the label anchored: rule 2
  * does not apply to it. Until a final answer is saved, the final answer is the blind answer.
+ *
+ * <p>RATE (DRAFT_RATING), PREFER and TIE (PAIRWISE) judge the drafts without changing the answer: their
+ * final answer is the blind answer, so rule 2 makes them {@code blind_kept} exactly as it does KEEP,
+ * also when the preferred draft is near-identical to the blind answer (that answer was written blind).
  */
 public final class ExposureClassifier {
 

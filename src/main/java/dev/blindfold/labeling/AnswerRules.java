@@ -3,9 +3,12 @@ package dev.blindfold.labeling;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What a valid answer and a valid set of ratings are. Plain Java: no database, no Quarkus. */
+/** What a valid answer, decision and set of ratings are. Plain Java: no database, no Quarkus. */
 final class AnswerRules {
 
     static final int MIN_RATING = 1;
@@ -27,6 +30,33 @@ final class AnswerRules {
                     field + " must be one of the project's labels: " + project.labelList() + ".");
         }
         return answer;
+    }
+
+    /** Refuses a decision the project's task type does not take, naming those it does. */
+    static void checkDecision(TaskType type, Decision decision) {
+        Set<Decision> allowed = Decision.allowedFor(type);
+        if (decision == null) {
+            throw ProblemException.badRequest("invalid-final", "decision is required: " + Decision.describe(allowed) + ".");
+        }
+        if (!allowed.contains(decision)) {
+            throw ProblemException.badRequest("invalid-final",
+                    "a " + type + " project takes the decision " + Decision.describe(allowed) + ".");
+        }
+    }
+
+    /** Like {@link #checkRatings}, and every shown slot must be rated (RATE); the missing ones are named. */
+    static void checkEveryDraftRated(Map<String, Integer> ratings, int slotCount) {
+        checkRatings(ratings, slotCount);
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < slotCount; i++) {
+            if (!ratings.containsKey(DraftSlots.slot(i))) {
+                missing.add(DraftSlots.slot(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("invalid-rating", "every shown draft needs a rating from " + MIN_RATING + " to "
+                    + MAX_RATING + "; missing: draft " + String.join(", ", missing) + ".");
+        }
     }
 
     /** Ratings name shown slots (0..slotCount-1 as "A".."Z") with whole numbers 1-5. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,12 @@ public class AssignmentResource {
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> finish(@PathParam("aid") long aid, @NotNull FinalRequest body) {
         FinalAnswer fin = finals.finish(aid, me.id(), body);
-        return Map.of("assignmentId", aid, "decision", fin.decision, "answer", fin.answer, "savedAt", fin.savedAt);
+        Map<String, Object> saved = new LinkedHashMap<>(
+                Map.of("assignmentId", aid, "decision", fin.decision, "answer", fin.answer, "savedAt", fin.savedAt));
+        if (fin.preferredSlot != null) {
+            saved.put("preferredSlot", fin.preferredSlot);
+        }
+        return saved;
     }
 
     @POST

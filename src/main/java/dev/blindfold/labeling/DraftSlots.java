@@ -29,6 +29,19 @@ final class DraftSlots {
         return slot.charAt(0) - 'A';
     }
 
+    /** The slots of {@code count} shown drafts for a message: "A or B", "A, B or C"; "none shown" for 0. */
+    static String describe(int count) {
+        if (count == 0) {
+            return "none shown";
+        }
+        List<String> slots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slots.add(slot(i));
+        }
+        return count == 1 ? slots.get(0)
+                : String.join(", ", slots.subList(0, count - 1)) + " or " + slots.get(count - 1);
+    }
+
     static String shuffled(List<Long> draftIds, Random random) {
         List<Long> order = new ArrayList<>(draftIds);
         Collections.shuffle(order, random);

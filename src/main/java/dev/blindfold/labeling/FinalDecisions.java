@@ -15,15 +15,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The final decision after the blind commit: keep the blind answer (allowed without a reveal),
- * revise it, or accept a draft (both need a reveal), with optional 1–5 ratings per shown draft.
- * A repeat of the same decision is idempotent; a different one is refused.
+ * The final decision after the blind commit, by task type ({@link Decision#allowedFor}):
+ * <ul>
+ *   <li>FREE_TEXT, CATEGORICAL: keep the blind answer (allowed without a reveal), revise it, or accept
+ *       a draft (both need a reveal), with optional 1–5 ratings of shown drafts;</li>
+ *   <li>DRAFT_RATING: RATE, a 1–5 rating of every shown draft (needs a reveal);</li>
+ *   <li>PAIRWISE: PREFER one shown draft's slot, or TIE (both need a reveal).</li>
+ * </ul>
+ * RATE, PREFER and TIE keep the blind answer as the final answer. A repeat of the same request is
+ * idempotent; a different one is refused.
  */
 @ApplicationScoped
 @Transactional
 public class FinalDecisions {
 
-    public record FinalRequest(Decision decision, String answer, String acceptedSlot, Map<String, Integer> ratings) {
+    public record FinalRequest(Decision decision, String answer, String acceptedSlot, String preferredSlot,
+                               Map<String, Integer> ratings) {
     }
 
     private final LabelingService labeling;
@@ -37,29 +44,31 @@ public class FinalDecisions {
     public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
         Assignment a = labeling.owned(assignmentId, annotatorId);
         LabelingService.requireCommitted(a);
-        if (request.decision() == null) {
-            throw ProblemException.badRequest("invalid-final", "decision is required: KEEP, REVISE or ACCEPT.");
-        }
         Project project = Project.findById(a.projectId);
-        String answer = finalAnswerFor(a, project, request);
-        Map<String, Integer> ratings = request.ratings() == null ? Map.of() : request.ratings();
-        if (!ratings.isEmpty()) {
-            LabelingService.requireRevealed(a, "Rating drafts");
-            AnswerRules.checkRatings(ratings, DraftSlots.parse(a.draftOrder).size());
+        Decision decision = request.decision();
+        AnswerRules.checkDecision(project.taskType, decision);
+        if (request.preferredSlot() != null && decision != Decision.PREFER) {
+            throw ProblemException.badRequest("invalid-final", "preferredSlot is only taken with the decision PREFER.");
         }
+        if (request.answer() != null && decision.judgesDrafts()) {
+            throw ProblemException.badRequest("invalid-final",
+                    "answer is not taken with " + decision + ": the final answer is the blind answer.");
+        }
+        FinalAnswer fin = new FinalAnswer();
+        fin.assignmentId = a.id;
+        fin.decision = decision;
+        fin.answer = finalAnswerFor(a, project, request);
+        fin.acceptedSlot = decision == Decision.ACCEPT ? request.acceptedSlot() : null;
+        fin.preferredSlot = decision == Decision.PREFER ? request.preferredSlot() : null;
+        Map<String, Integer> ratings = checkedRatings(a, decision, request.ratings());
+        fin.ratings = ratings.isEmpty() ? null : EventChain.canonicalJson(ratings);
         FinalAnswer existing = FinalAnswer.findById(a.id);
         if (existing != null) {
-            if (existing.decision == request.decision() && existing.answer.equals(answer)) {
+            if (existing.sameDecisionAs(fin)) {
                 return existing;
             }
             throw ProblemException.conflict("already-final", "This assignment already has a final answer.");
         }
-        FinalAnswer fin = new FinalAnswer();
-        fin.assignmentId = a.id;
-        fin.decision = request.decision();
-        fin.answer = answer;
-        fin.acceptedSlot = request.decision() == Decision.ACCEPT ? request.acceptedSlot() : null;
-        fin.ratings = ratings.isEmpty() ? null : EventChain.canonicalJson(ratings);
         fin.savedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         fin.persist();
         a.status = AssignmentStatus.FINAL;
@@ -67,6 +76,7 @@ public class FinalDecisions {
         payload.put("decision", fin.decision.name());
         payload.put("answer", fin.answer);
         payload.put("acceptedSlot", fin.acceptedSlot);
+        payload.put("preferredSlot", fin.preferredSlot);
         payload.put("revealed", a.revealed());
         labeling.record(a, EventType.FINAL_SAVED, payload);
         if (!ratings.isEmpty()) {
@@ -76,21 +86,54 @@ public class FinalDecisions {
     }
 
     private String finalAnswerFor(Assignment a, Project project, FinalRequest request) {
+        String blind = BlindAnswer.<BlindAnswer>findById(a.id).answer;
         return switch (request.decision()) {
-            case KEEP -> BlindAnswer.<BlindAnswer>findById(a.id).answer;
+            case KEEP -> blind;
             case REVISE -> {
                 LabelingService.requireRevealed(a, "Revising");
                 yield AnswerRules.check(project, request.answer(), config.answers().maxLength(), "answer");
             }
             case ACCEPT -> {
                 LabelingService.requireRevealed(a, "Accepting a draft");
-                List<Long> ids = DraftSlots.parse(a.draftOrder);
-                int index = DraftSlots.index(request.acceptedSlot());
-                if (index < 0 || index >= ids.size()) {
-                    throw ProblemException.badRequest("invalid-final", "acceptedSlot must name a shown draft slot.");
-                }
-                yield Draft.<Draft>findById(ids.get(index)).text;
+                yield Draft.<Draft>findById(shownDraft(a, request.acceptedSlot(), "acceptedSlot")).text;
+            }
+            case RATE -> {
+                LabelingService.requireRevealed(a, "Rating the drafts");
+                yield blind;
+            }
+            case PREFER -> {
+                LabelingService.requireRevealed(a, "Preferring a draft");
+                shownDraft(a, request.preferredSlot(), "preferredSlot");
+                yield blind;
+            }
+            case TIE -> {
+                LabelingService.requireRevealed(a, "Calling a tie");
+                yield blind;
             }
         };
+    }
+
+    /** The id of the draft shown in {@code slot}; 400 naming {@code field} and the shown slots otherwise. */
+    private static long shownDraft(Assignment a, String slot, String field) {
+        List<Long> ids = DraftSlots.parse(a.draftOrder);
+        int index = DraftSlots.index(slot);
+        if (index < 0 || index >= ids.size()) {
+            throw ProblemException.badRequest("invalid-final", field + " must name a shown draft slot ("
+                    + DraftSlots.describe(ids.size()) + ").");
+        }
+        return ids.get(index);
+    }
+
+    /** RATE must rate every shown draft; other decisions may rate some, after a reveal. */
+    private static Map<String, Integer> checkedRatings(Assignment a, Decision decision, Map<String, Integer> given) {
+        Map<String, Integer> ratings = given == null ? Map.of() : given;
+        int shown = DraftSlots.parse(a.draftOrder).size();
+        if (decision == Decision.RATE) {
+            AnswerRules.checkEveryDraftRated(ratings, shown);
+        } else if (!ratings.isEmpty()) {
+            LabelingService.requireRevealed(a, "Rating drafts");
+            AnswerRules.checkRatings(ratings, shown);
+        }
+        return ratings;
     }
 }

@@ -1,5 +1,6 @@
 package dev.blindfold.labeling;
 
+import dev.blindfold.project.TaskType;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * field that could carry a draft, so a page rendered before the commit cannot leak one (B1).
  */
 public record ItemPageView(long assignmentId, long projectId, String projectName, String guidelines,
-                           boolean categorical, List<String> labels, int position, long total,
+                           TaskType taskType, List<String> labels, int position, long total,
                            String input, String status, String blindAnswer, String finalDecision,
                            String finalAnswer, boolean revealAllowed) {
 
@@ -17,5 +18,24 @@ public record ItemPageView(long assignmentId, long projectId, String projectName
 
     public boolean done() {
         return "FINAL".equals(status) || "SKIPPED".equals(status);
+    }
+
+    public boolean categorical() {
+        return taskType == TaskType.CATEGORICAL;
+    }
+
+    /** DRAFT_RATING: every draft is rated 1–5 after the reveal. */
+    public boolean rating() {
+        return taskType == TaskType.DRAFT_RATING;
+    }
+
+    /** PAIRWISE: the drafts are compared as anonymous responses; one is preferred, or a tie. */
+    public boolean pairwise() {
+        return taskType == TaskType.PAIRWISE;
+    }
+
+    /** FREE_TEXT and CATEGORICAL: keep, revise or accept. */
+    public boolean keepReviseAccept() {
+        return !rating() && !pairwise();
     }
 }

@@ -4,7 +4,6 @@ import dev.blindfold.project.Item;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.RevealPolicy;
-import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public class ItemPages {
             labeling.shown(a);
         }
         return new ItemPageView(a.id, project.id, project.name, project.guidelines,
-                project.taskType == TaskType.CATEGORICAL, project.labelList(), a.position,
+                project.taskType, project.labelList(), a.position,
                 queue.progress(project, annotatorId).total(), item.input, a.status.name(),
                 blind == null ? null : blind.answer, fin == null ? null : fin.decision.name(),
                 fin == null ? null : fin.answer, project.revealPolicy == RevealPolicy.REVEAL_AFTER_COMMIT);

@@ -28,7 +28,13 @@ public class ProjectService {
             throw ProblemException.badRequest("invalid-project", "name is required (at most 200 characters).");
         }
         if (spec.taskType() == null) {
-            throw ProblemException.badRequest("invalid-project", "taskType is required: FREE_TEXT or CATEGORICAL.");
+            throw ProblemException.badRequest("invalid-project",
+                    "taskType is required: FREE_TEXT, CATEGORICAL, DRAFT_RATING or PAIRWISE.");
+        }
+        RevealPolicy reveal = spec.revealPolicy() == null ? RevealPolicy.REVEAL_AFTER_COMMIT : spec.revealPolicy();
+        if (reveal == RevealPolicy.NEVER_REVEAL && judgesDrafts(spec.taskType())) {
+            throw ProblemException.badRequest("invalid-project", "a " + spec.taskType()
+                    + " project cannot use NEVER_REVEAL: its second step rates or compares the revealed drafts.");
         }
         int overlap = spec.overlap() == null ? 1 : spec.overlap();
         if (overlap < 1 || overlap > MAX_OVERLAP) {
@@ -39,7 +45,7 @@ public class ProjectService {
         project.taskType = spec.taskType();
         project.labels = labelsFor(spec.taskType(), spec.labels());
         project.overlap = overlap;
-        project.revealPolicy = spec.revealPolicy() == null ? RevealPolicy.REVEAL_AFTER_COMMIT : spec.revealPolicy();
+        project.revealPolicy = reveal;
         project.guidelines = spec.guidelines() == null ? "" : spec.guidelines();
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -76,6 +82,12 @@ public class ProjectService {
         return project;
     }
 
+    /** DRAFT_RATING and PAIRWISE judge the drafts after the blind step, so they need the reveal. */
+    private static boolean judgesDrafts(TaskType type) {
+        return type == TaskType.DRAFT_RATING || type == TaskType.PAIRWISE;
+    }
+
+    /** Only CATEGORICAL takes a label set; every other type's answer is free text. */
     private static String labelsFor(TaskType type, List<String> labels) {
         if (type != TaskType.CATEGORICAL) {
             if (labels != null && !labels.isEmpty()) {

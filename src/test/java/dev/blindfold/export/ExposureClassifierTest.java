@@ -51,6 +51,17 @@ class ExposureClassifierTest {
             return server(aid, EventType.FINAL_SAVED, Map.of("decision", decision, "answer", answer, "revealed", true));
         }
 
+        /** A PAIRWISE final: PREFER with the slot, or TIE when {@code slot} is null; as FinalDecisions logs it. */
+        Log prefer(long aid, String slot, String answer) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("decision", slot == null ? "TIE" : "PREFER");
+            payload.put("answer", answer);
+            payload.put("acceptedSlot", null);
+            payload.put("preferredSlot", slot);
+            payload.put("revealed", true);
+            return server(aid, EventType.FINAL_SAVED, payload);
+        }
+
         List<LabelExposure> classify() {
             return new ExposureClassifier(ExposureThresholds.DEFAULTS).classify(events);
         }
@@ -115,6 +126,38 @@ class ExposureClassifierTest {
         LabelExposure label = new Log().shown(1).commit(1, "spam").reveal(1, "x", "spam", "y", "ham")
                 .fin(1, "ACCEPT", "spam").classify().get(0);
         assertEquals(ExposureClass.BLIND_KEPT, label.exposure());
+    }
+
+    /**
+     * RATE (DRAFT_RATING), PREFER and TIE (PAIRWISE) judge the drafts but keep the blind answer as the
+     * final answer, so rule 2 classifies them exactly as it classifies KEEP: {@code blind_kept}, even when
+     * the preferred draft is near-identical to the blind answer, since that answer was written blind.
+     */
+    @Test
+    void ratingOrPreferringDraftsAfterTheCommitKeepsTheLabelBlindKeptLikeKeep() {
+        List<LabelExposure> labels = new Log()
+                .shown(1).commit(1, "Use the export page.").reveal(1, "x", DRAFT_X, "y", DRAFT_Y)
+                .fin(1, "RATE", "Use the export page.")
+                .shown(2).commit(2, "Use the export page.").reveal(2, "x", DRAFT_X, "y", DRAFT_Y)
+                .prefer(2, "B", "Use the export page.")
+                .shown(3).commit(3, "Use the export page.").reveal(3, "x", DRAFT_X, "y", DRAFT_Y)
+                .prefer(3, null, "Use the export page.")
+                .shown(4).commit(4, DRAFT_X).reveal(4, "x", DRAFT_X, "y", DRAFT_Y).prefer(4, "A", DRAFT_X)
+                .shown(5).commit(5, DRAFT_X).reveal(5, "x", DRAFT_X, "y", DRAFT_Y).fin(5, "KEEP", DRAFT_X)
+                .classify();
+        assertEquals(List.of("RATE", "PREFER", "TIE", "PREFER", "KEEP"), labels.stream().map(LabelExposure::decision).toList());
+        labels.forEach(l -> assertEquals(ExposureClass.BLIND_KEPT, l.exposure(), "decision " + l.decision()));
+        assertEquals(1.0, labels.get(3).drafts().get(0).finalEdit(), "the preferred draft equals the blind answer");
+    }
+
+    @Test
+    void aPreferenceAfterARevealLoggedBeforeTheCommitIsAnchoredLikeKeep() {
+        List<LabelExposure> labels = new Log()
+                .shown(1).reveal(1, "x", DRAFT_X, "y", DRAFT_Y).commit(1, "mine").prefer(1, "A", "mine")
+                .shown(2).reveal(2, "x", DRAFT_X, "y", DRAFT_Y).commit(2, "mine").fin(2, "KEEP", "mine")
+                .classify();
+        assertEquals(ExposureClass.REVISED_AFTER_REVEAL, labels.get(0).exposure());
+        assertEquals(labels.get(1).exposure(), labels.get(0).exposure());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.blindfold.labeling;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -120,6 +122,29 @@ class BlindLoopApiTest {
         Api.as(f.annotator()).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
         Api.as(f.annotator()).body(Map.of("decision", "ACCEPT", "acceptedSlot", "A"))
                 .post("/api/assignments/" + aid + "/final").then().statusCode(200);
+    }
+
+    @Test
+    void freeTextAndCategoricalRefuseRatePreferAndTieNamingTheirOwnDecisions() {
+        for (Fixture f : List.of(TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT"),
+                TestData.project("CATEGORICAL", List.of("spam", "ham"), 1, 1, 1, "REVEAL_AFTER_COMMIT"))) {
+            long aid = TestData.next(f.annotator(), f.projectId());
+            TestData.commit(f.annotator(), aid, "ham");
+            Api.as(f.annotator()).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
+            for (Map<String, Object> body : List.<Map<String, Object>>of(
+                    Map.of("decision", "RATE", "ratings", Map.of("A", 3, "B", 3)),
+                    Map.of("decision", "PREFER", "preferredSlot", "A"),
+                    Map.of("decision", "TIE"))) {
+                Api.as(f.annotator()).body(body).post("/api/assignments/" + aid + "/final").then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:blindfold:problem:invalid-final"))
+                        .body("detail", endsWith("project takes the decision KEEP, REVISE or ACCEPT."));
+            }
+            Api.as(f.annotator()).body(Map.of("decision", "KEEP", "preferredSlot", "A"))
+                    .post("/api/assignments/" + aid + "/final").then().statusCode(400)
+                    .body("detail", containsString("preferredSlot"));
+            TestData.keep(f.annotator(), aid);
+        }
     }
 
     @Test
