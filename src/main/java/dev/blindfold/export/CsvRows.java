@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class CsvRows {
 
-    private static final List<String> DRAFT_FIELDS = List.of("model", "family", "version",
+    private static final List<String> DRAFT_FIELDS = List.of("model", "family", "version", "rating",
             "blind_" + Similarity.EDIT, "blind_" + Similarity.TOKEN_F1, "final_" + Similarity.EDIT, "final_" + Similarity.TOKEN_F1);
 
     private CsvRows() {

@@ -59,6 +59,7 @@ public final class ExposureClassifier {
                 case BLIND_COMMITTED -> t.commit(e, counts(seen));
                 case DRAFTS_REVEALED -> t.reveal(e, seen);
                 case FINAL_SAVED -> t.finalSaved(e.payload());
+                case DRAFTS_RATED -> t.rated(e.payload());
                 default -> { }
             }
         }
@@ -88,6 +89,8 @@ public final class ExposureClassifier {
         boolean revealedBeforeCommit;
         final List<JsonNode> shown = new ArrayList<>();
         String decision;
+        String preferredSlot;
+        JsonNode ratings;
         String finalAnswer;
         Instant firstInputClaim;
         Long minSkewMs;
@@ -153,6 +156,17 @@ public final class ExposureClassifier {
             if (decision == null) {
                 decision = payload.path("decision").asText();
                 finalAnswer = payload.path("answer").asText();
+                preferredSlot = payload.hasNonNull("preferredSlot") ? payload.get("preferredSlot").asText() : null;
+            }
+        }
+
+        private Integer rating(String slot) {
+            return ratings == null || !ratings.has(slot) ? null : ratings.get(slot).asInt();
+        }
+
+        void rated(JsonNode payload) {
+            if (ratings == null) {
+                ratings = payload.path("ratings");
             }
         }
 
@@ -160,13 +174,17 @@ public final class ExposureClassifier {
             String fin = finalAnswer == null ? blind : finalAnswer;
             List<ShownDraft> drafts = new ArrayList<>();
             double closest = 0;
+            boolean finalIsBlind = fin.equals(blind);
             for (JsonNode d : shown) {
                 String text = d.path("text").asText();
-                double finalEdit = Similarity.editSimilarity(fin, text);
+                double blindEdit = Similarity.editSimilarity(blind, text);
+                double blindF1 = Similarity.tokenF1(blind, text);
+                double finalEdit = finalIsBlind ? blindEdit : Similarity.editSimilarity(fin, text);
                 closest = Math.max(closest, finalEdit);
                 drafts.add(new ShownDraft(d.path("slot").asText(), d.path("draftId").asLong(), d.path("model").asText(),
-                        d.path("family").asText(), d.path("version").asText(), Similarity.editSimilarity(blind, text),
-                        Similarity.tokenF1(blind, text), finalEdit, Similarity.tokenF1(fin, text)));
+                        d.path("family").asText(), d.path("version").asText(), text, rating(d.path("slot").asText()),
+                        blindEdit, blindF1, finalEdit,
+                        finalIsBlind ? blindF1 : Similarity.tokenF1(fin, text)));
             }
             boolean keptBlind = Similarity.normalise(fin).equals(Similarity.normalise(blind));
             ExposureClass exposure;
@@ -184,7 +202,7 @@ public final class ExposureClassifier {
                     : Math.max(0, Duration.between(shownAt, firstInputClaim.plusMillis(minSkewMs)).toMillis());
             boolean pasteDominant = !blind.isEmpty() && (double) pasted / blind.length() > limits.pasteDominant();
             boolean offscreen = blindMs != null && blindMs > 0 && (double) awayMs / blindMs > limits.offscreen();
-            return new LabelExposure(assignmentId, exposure, blind, fin, decision, committedAt, prior, blindMs,
+            return new LabelExposure(assignmentId, exposure, blind, fin, decision, preferredSlot, committedAt, prior, blindMs,
                     firstInputMs, pasted, focusLosses, pasteDominant, offscreen,
                     Similarity.editSimilarity(blind, fin), Similarity.tokenF1(blind, fin), drafts);
         }

@@ -15,7 +15,7 @@ final class JsonlRows {
 
     /** The keys of every row, in order. */
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
-            "assignment_id", "blind_answer", "final_answer", "final_decision", "exposure", "committed_at", "prior_exposure",
+            "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
             "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "source");
 
@@ -37,6 +37,7 @@ final class JsonlRows {
         row.put("blind_answer", l.blindAnswer());
         row.put("final_answer", l.finalAnswer());
         row.put("final_decision", l.decision());
+        row.put("preferred_slot", l.preferredSlot());
         row.put("exposure", l.exposure().wireName());
         row.put("committed_at", l.committedAt().toString());
         List<Map<String, Object>> prior = new ArrayList<>();
@@ -57,6 +58,7 @@ final class JsonlRows {
             draft.put("model", d.model());
             draft.put("family", d.family());
             draft.put("version", d.version());
+            draft.put("rating", d.rating());
             draft.put("blind_" + Similarity.EDIT, d.blindEdit());
             draft.put("blind_" + Similarity.TOKEN_F1, d.blindTokenF1());
             draft.put("final_" + Similarity.EDIT, d.finalEdit());
@@ -84,6 +86,7 @@ final class JsonlRows {
         row.put("blind_answer", null);
         row.put("final_answer", l.answer());
         row.put("final_decision", null);
+        row.put("preferred_slot", null);
         row.put("exposure", ExposureClass.UNKNOWN.wireName());
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
         List<Map<String, Object>> prior = new ArrayList<>();
@@ -100,6 +103,7 @@ final class JsonlRows {
             draft.put("model", d.model());
             draft.put("family", d.family());
             draft.put("version", d.version());
+            draft.put("rating", null);
             draft.put("blind_" + Similarity.EDIT, null);
             draft.put("blind_" + Similarity.TOKEN_F1, null);
             draft.put("final_" + Similarity.EDIT, Similarity.editSimilarity(l.answer(), d.text()));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Text similarity measures, each in [0, 1] with 1 for identical texts. Plain Java.
@@ -15,6 +14,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *       word tokens instead, so the cost stays bounded);</li>
  *   <li>{@code token_f1}: F1 of the multiset overlap of lower-cased word tokens (SQuAD-style).</li>
  * </ul>
+ * The Levenshtein distance is computed here on char arrays with two rows of ints: Apache Commons Text's
+ * implementation (1.13 on) reads every character through a boxing {@code SimilarityInput}, which made it the
+ * largest cost of a large export. SimilarityTest checks this one against Commons Text on random pairs.
  */
 public final class Similarity {
 
@@ -45,8 +47,7 @@ public final class Similarity {
         if (Math.max(x.length(), y.length()) > MAX_CHARS) {
             return tokenEditSimilarity(tokens(x), tokens(y));
         }
-        int distance = LevenshteinDistance.getDefaultInstance().apply(x, y);
-        return 1.0 - (double) distance / Math.max(x.length(), y.length());
+        return 1.0 - (double) levenshtein(x, y) / Math.max(x.length(), y.length());
     }
 
     public static double tokenF1(String a, String b) {
@@ -83,7 +84,35 @@ public final class Similarity {
         String cx = encode(x, codes);
         String cy = encode(y, codes);
         int longest = Math.max(cx.length(), cy.length());
-        return longest == 0 ? 1.0 : 1.0 - (double) LevenshteinDistance.getDefaultInstance().apply(cx, cy) / longest;
+        return longest == 0 ? 1.0 : 1.0 - (double) levenshtein(cx, cy) / longest;
+    }
+
+    /** The number of single-character insertions, deletions and substitutions turning {@code a} into {@code b}. */
+    static int levenshtein(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        if (x.length < y.length) {
+            char[] t = x;
+            x = y;
+            y = t;
+        }
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = i;
+            char xi = x[i - 1];
+            for (int j = 1; j <= y.length; j++) {
+                int substitute = previous[j - 1] + (xi == y[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[y.length];
     }
 
     private static String encode(List<String> tokens, Map<String, Character> codes) {

@@ -1,18 +1,45 @@
 package dev.blindfold.export;
 
+import dev.blindfold.export.LabelExposure.ShownDraft;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hugging Face TRL dataset rows from one label: the prompt-completion format
- * {@code {prompt, completion}} with the blind answer as the completion (the reference written unanchored).
+ * Hugging Face TRL dataset rows from one label.
+ * <ul>
+ *   <li>PAIRWISE: the preference format {@code {prompt, chosen, rejected}}, one row per draft the annotator
+ *       did not prefer (so three drafts give two pairs); a tie gives none.</li>
+ *   <li>Free-text types: the prompt-completion format {@code {prompt, completion}} with the blind answer as
+ *       the completion (the reference written unanchored).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TrlRows {
 
     List<Map<String, Object>> rows(Project project, LabelReader.ProjectLabel pl) {
-        return List.of(Map.of("prompt", pl.input(), "completion", pl.label().blindAnswer()));
+        LabelExposure label = pl.label();
+        if (project.taskType != TaskType.PAIRWISE) {
+            return List.of(Map.of("prompt", pl.input(), "completion", label.blindAnswer()));
+        }
+        ShownDraft chosen = label.drafts().stream().filter(d -> d.slot().equals(label.preferredSlot())).findFirst().orElse(null);
+        if (chosen == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (ShownDraft rejected : label.drafts()) {
+            if (rejected != chosen) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("prompt", pl.input());
+                row.put("chosen", chosen.text());
+                row.put("rejected", rejected.text());
+                pairs.add(row);
+            }
+        }
+        return pairs;
     }
 }

@@ -2,6 +2,8 @@ package dev.blindfold.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.junit.jupiter.api.Test;
 
 /** Similarity measures on pairs whose values are known by hand. */
@@ -33,5 +35,40 @@ class SimilarityTest {
         String changed = base + "extra";
         // 1200 vs 1201 tokens, one insertion.
         assertEquals(1 - 1.0 / 1201, Similarity.editSimilarity(base, changed), 1e-12);
+    }
+
+    @Test
+    void levenshteinAgreesWithCommonsTextOnRandomPairs() {
+        Random random = new Random(7);
+        String alphabet = "abcde fgh\u00e9\u4e00";
+        for (int n = 0; n < 2_000; n++) {
+            String a = randomText(random, alphabet, random.nextInt(40));
+            String b = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(40)) : mutate(random, a, alphabet);
+            assertEquals(LevenshteinDistance.getDefaultInstance().apply(a, b), Similarity.levenshtein(a, b), a + " / " + b);
+        }
+        assertEquals(3, Similarity.levenshtein("kitten", "sitting"));
+        assertEquals(0, Similarity.levenshtein("", ""));
+        assertEquals(4, Similarity.levenshtein("", "four"));
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static String mutate(Random random, String text, String alphabet) {
+        StringBuilder out = new StringBuilder(text);
+        for (int k = random.nextInt(4); k > 0 && out.length() > 0; k--) {
+            int at = random.nextInt(out.length());
+            switch (random.nextInt(3)) {
+                case 0 -> out.deleteCharAt(at);
+                case 1 -> out.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                default -> out.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return out.toString();
     }
 }
