@@ -175,18 +175,20 @@ public final class ExposureClassifier {
             List<ShownDraft> drafts = new ArrayList<>();
             double closest = 0;
             boolean finalIsBlind = fin.equals(blind);
+            Similarity.Prepared blindText = Similarity.Prepared.of(blind);
+            Similarity.Prepared finalText = finalIsBlind ? blindText : Similarity.Prepared.of(fin);
             for (JsonNode d : shown) {
                 String text = d.path("text").asText();
-                double blindEdit = Similarity.editSimilarity(blind, text);
-                double blindF1 = Similarity.tokenF1(blind, text);
-                double finalEdit = finalIsBlind ? blindEdit : Similarity.editSimilarity(fin, text);
+                Similarity.Prepared draftText = Similarity.Prepared.of(text);
+                double blindEdit = Similarity.editSimilarity(blindText, draftText);
+                double blindF1 = Similarity.tokenF1(blindText, draftText);
+                double finalEdit = finalIsBlind ? blindEdit : Similarity.editSimilarity(finalText, draftText);
                 closest = Math.max(closest, finalEdit);
                 drafts.add(new ShownDraft(d.path("slot").asText(), d.path("draftId").asLong(), d.path("model").asText(),
                         d.path("family").asText(), d.path("version").asText(), text, rating(d.path("slot").asText()),
-                        blindEdit, blindF1, finalEdit,
-                        finalIsBlind ? blindF1 : Similarity.tokenF1(fin, text)));
+                        blindEdit, blindF1, finalEdit, finalIsBlind ? blindF1 : Similarity.tokenF1(finalText, draftText)));
             }
-            boolean keptBlind = Similarity.normalise(fin).equals(Similarity.normalise(blind));
+            boolean keptBlind = finalText.normalised().equals(blindText.normalised());
             ExposureClass exposure;
             if (!revealed) {
                 exposure = ExposureClass.BLIND_ONLY;
@@ -204,7 +206,7 @@ public final class ExposureClassifier {
             boolean offscreen = blindMs != null && blindMs > 0 && (double) awayMs / blindMs > limits.offscreen();
             return new LabelExposure(assignmentId, exposure, blind, fin, decision, preferredSlot, committedAt, prior, blindMs,
                     firstInputMs, pasted, focusLosses, pasteDominant, offscreen,
-                    Similarity.editSimilarity(blind, fin), Similarity.tokenF1(blind, fin), drafts);
+                    Similarity.editSimilarity(blindText, finalText), Similarity.tokenF1(blindText, finalText), drafts);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.blindfold.export;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Text similarity measures, each in [0, 1] with 1 for identical texts. Plain Java.
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  *       word tokens instead, so the cost stays bounded);</li>
  *   <li>{@code token_f1}: F1 of the multiset overlap of lower-cased word tokens (SQuAD-style).</li>
  * </ul>
- * The Levenshtein distance is computed here on char arrays with two rows of ints: Apache Commons Text's
- * implementation (1.13 on) reads every character through a boxing {@code SimilarityInput}, which made it the
- * largest cost of a large export. SimilarityTest checks this one against Commons Text on random pairs.
+ * The Levenshtein distance is computed here with Myers' bit-vector algorithm: the classic quadratic table
+ * (Apache Commons Text's, which also boxes every character) was most of the time of a large export.
+ * SimilarityTest checks this one against Commons Text on random pairs.
  */
 public final class Similarity {
 
@@ -27,32 +27,76 @@ public final class Similarity {
     private static final char FIRST_CODE = '\u4E00';
     private static final int CODE_RANGE = 20_000;
 
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
     private Similarity() {
     }
 
-    /** Whitespace-normalised text: trimmed, runs of whitespace collapsed to one space. */
+    /**
+     * A text prepared once for several comparisons (a label compares its blind and final answers with every
+     * shown draft): normalised for edit similarity and split into tokens for token F1.
+     */
+    public record Prepared(String normalised, List<String> tokens) {
+        public static Prepared of(String text) {
+            return new Prepared(normalise(text), Similarity.tokens(text));
+        }
+    }
+
+    /** Whitespace-normalised text: trimmed, runs of whitespace (regex {@code \\s}) collapsed to one space. */
     public static String normalise(String text) {
-        return text == null ? "" : SPACE.matcher(text.strip()).replaceAll(" ");
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.strip();
+        StringBuilder out = null;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))))) {
+                if (out == null) {
+                    out = new StringBuilder(stripped.length()).append(stripped, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? stripped : out.toString();
+    }
+
+    /** Regex {@code \\s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     public static double editSimilarity(String a, String b) {
-        String x = normalise(a);
-        String y = normalise(b);
+        return editSimilarity(normalise(a), normalise(b), null, null);
+    }
+
+    public static double editSimilarity(Prepared a, Prepared b) {
+        return editSimilarity(a.normalised(), b.normalised(), a.tokens(), b.tokens());
+    }
+
+    public static double tokenF1(String a, String b) {
+        return tokenF1(tokens(a), tokens(b));
+    }
+
+    public static double tokenF1(Prepared a, Prepared b) {
+        return tokenF1(a.tokens(), b.tokens());
+    }
+
+    private static double editSimilarity(String x, String y, List<String> xTokens, List<String> yTokens) {
         if (x.equals(y)) {
             return 1.0;
         }
         if (Math.max(x.length(), y.length()) > MAX_CHARS) {
-            return tokenEditSimilarity(tokens(x), tokens(y));
+            return tokenEditSimilarity(xTokens == null ? tokens(x) : xTokens, yTokens == null ? tokens(y) : yTokens);
         }
         return 1.0 - (double) levenshtein(x, y) / Math.max(x.length(), y.length());
     }
 
-    public static double tokenF1(String a, String b) {
-        List<String> x = tokens(a);
-        List<String> y = tokens(b);
+    private static double tokenF1(List<String> x, List<String> y) {
         if (x.isEmpty() && y.isEmpty()) {
             return 1.0;
         }
@@ -74,8 +118,36 @@ public final class Similarity {
         return 2 * precision * recall / (precision + recall);
     }
 
+    /** Lower-cased runs of letters and numbers (regex {@code [\\p{L}\\p{N}]+}). */
     static List<String> tokens(String text) {
-        return WORD.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).toList();
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                tokens.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            tokens.add(lower.substring(start));
+        }
+        return tokens;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp < 128) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** Levenshtein over word tokens: each distinct token becomes one character, so the library can count. */
@@ -87,32 +159,61 @@ public final class Similarity {
         return longest == 0 ? 1.0 : 1.0 - (double) levenshtein(cx, cy) / longest;
     }
 
-    /** The number of single-character insertions, deletions and substitutions turning {@code a} into {@code b}. */
+    /**
+     * The number of single-character insertions, deletions and substitutions turning {@code a} into {@code b}:
+     * Myers' bit-vector algorithm in Hyyrö's formulation, 64 rows of the dynamic-programming table per machine
+     * word (G. Myers, "A fast bit-vector algorithm for approximate string matching based on dynamic
+     * programming", J. ACM 46(3), 1999, with the block-based {@code advance_block}). The shorter text is the
+     * pattern; each character of the longer one advances every block, carrying the horizontal delta down.
+     */
     static int levenshtein(String a, String b) {
-        char[] x = a.toCharArray();
-        char[] y = b.toCharArray();
-        if (x.length < y.length) {
-            char[] t = x;
-            x = y;
-            y = t;
+        String pattern = a.length() <= b.length() ? a : b;
+        String text = pattern == a ? b : a;
+        int m = pattern.length();
+        if (m == 0) {
+            return text.length();
         }
-        int[] previous = new int[y.length + 1];
-        int[] current = new int[y.length + 1];
-        for (int j = 0; j <= y.length; j++) {
-            previous[j] = j;
+        int blocks = (m + 63) >>> 6;
+        Map<Character, long[]> peq = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            peq.computeIfAbsent(pattern.charAt(i), c -> new long[blocks])[i >>> 6] |= 1L << (i & 63);
         }
-        for (int i = 1; i <= x.length; i++) {
-            current[0] = i;
-            char xi = x[i - 1];
-            for (int j = 1; j <= y.length; j++) {
-                int substitute = previous[j - 1] + (xi == y[j - 1] ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+        long[] pv = new long[blocks];
+        long[] mv = new long[blocks];
+        java.util.Arrays.fill(pv, -1L);
+        long[] none = new long[blocks];
+        long lastHigh = 1L << ((m - 1) & 63);
+        int score = m;
+        for (int j = 0; j < text.length(); j++) {
+            long[] eqs = peq.getOrDefault(text.charAt(j), none);
+            int hin = 1;
+            for (int k = 0; k < blocks; k++) {
+                long high = k == blocks - 1 ? lastHigh : Long.MIN_VALUE;
+                long p = pv[k];
+                long n = mv[k];
+                long eq = eqs[k];
+                long xv = eq | n;
+                if (hin < 0) {
+                    eq |= 1L;
+                }
+                long xh = (((eq & p) + p) ^ p) | eq;
+                long ph = n | ~(xh | p);
+                long mh = p & xh;
+                int hout = (ph & high) != 0 ? 1 : (mh & high) != 0 ? -1 : 0;
+                ph <<= 1;
+                mh <<= 1;
+                if (hin < 0) {
+                    mh |= 1L;
+                } else if (hin > 0) {
+                    ph |= 1L;
+                }
+                pv[k] = mh | ~(xv | ph);
+                mv[k] = ph & xv;
+                hin = hout;
             }
-            int[] t = previous;
-            previous = current;
-            current = t;
+            score += hin;
         }
-        return previous[y.length];
+        return score;
     }
 
     private static String encode(List<String> tokens, Map<String, Character> codes) {

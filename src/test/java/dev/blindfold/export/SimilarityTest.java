@@ -41,14 +41,29 @@ class SimilarityTest {
     void levenshteinAgreesWithCommonsTextOnRandomPairs() {
         Random random = new Random(7);
         String alphabet = "abcde fgh\u00e9\u4e00";
-        for (int n = 0; n < 2_000; n++) {
-            String a = randomText(random, alphabet, random.nextInt(40));
-            String b = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(40)) : mutate(random, a, alphabet);
+        for (int n = 0; n < 3_000; n++) {
+            int longest = n % 3 == 0 ? 300 : 70;
+            String a = randomText(random, alphabet, random.nextInt(longest));
+            String b = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(longest)) : mutate(random, a, alphabet);
             assertEquals(LevenshteinDistance.getDefaultInstance().apply(a, b), Similarity.levenshtein(a, b), a + " / " + b);
         }
         assertEquals(3, Similarity.levenshtein("kitten", "sitting"));
         assertEquals(0, Similarity.levenshtein("", ""));
         assertEquals(4, Similarity.levenshtein("", "four"));
+    }
+
+    @Test
+    void normaliseAndTokensMatchTheirRegexDefinitions() {
+        java.util.regex.Pattern space = java.util.regex.Pattern.compile("\\s+");
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+        Random random = new Random(11);
+        String alphabet = "aZ9 \t\n\r\u000B\f\u00a0\u2003\u00e9\u0660\u2163\u00bd-.,\u4e00\ud835\udc00";
+        for (int n = 0; n < 3_000; n++) {
+            String text = randomText(random, alphabet, random.nextInt(30));
+            assertEquals(space.matcher(text.strip()).replaceAll(" "), Similarity.normalise(text), text);
+            assertEquals(word.matcher(text.toLowerCase(java.util.Locale.ROOT)).results().map(m -> m.group()).toList(),
+                    Similarity.tokens(text), text);
+        }
     }
 
     private static String randomText(Random random, String alphabet, int length) {

@@ -1,0 +1,133 @@
+package dev.blindfold.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blindfold.identity.User;
+import dev.blindfold.support.Api;
+import dev.blindfold.support.BulkLabels;
+import dev.blindfold.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Export benchmark, not a timed test: run with {@code ./mvnw -B verify -Pbench} (H2 on disk, whole JVM
+ * limited to a 256 MB heap, so finishing at all shows the export's memory is bounded). Writes
+ * {@code bench.labels} labels (default 1,000,000; 8 annotators, overlap 1) with batched JDBC, then streams
+ * each export format over HTTP into a counting sink and prints rows, seconds, rows/s, MB/s and the peak heap
+ * in use while it ran (sampled every 50 ms), next to the JVM's heap limit. The table is appended to
+ * {@code bench/results/<date>-export.md}.
+ */
+@QuarkusTest
+class ExportBench {
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private record Run(String query, long rows, long bytes, double seconds, long peakHeap) {
+    }
+
+    @Test
+    void exportAMillionLabels() throws Exception {
+        int labels = Integer.getInteger("bench.labels", 1_000_000);
+        String ops = TestData.user("ops");
+        long projectId = Api.as(ops).body(Map.of("name", TestData.unique("bench"), "taskType", "FREE_TEXT", "overlap", 1,
+                "guidelines", "")).post("/api/projects").then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Long> annotators = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = TestData.user("annotator");
+            Api.as(ops).body(Map.of("username", name)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
+            annotators.add(QuarkusTransaction.requiringNew().call(() -> User.byUsername(name).orElseThrow().id));
+        }
+        long seedStart = System.nanoTime();
+        BulkLabels.Written written = new BulkLabels(dataSource).write(projectId, annotators, labels, 1);
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+        List<Run> runs = new ArrayList<>();
+        for (String query : List.of("format=jsonl", "format=csv", "format=jsonl&gold=true", "format=openai-evals")) {
+            runs.add(export(ops, projectId, query));
+            assertEquals(labels, runs.get(runs.size() - 1).rows() - (query.contains("csv") ? 1 : 0), query);
+        }
+        long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%n### Export of %,d labels (%s, %d cores, heap limit %d MB, H2 on disk)%n%n",
+                labels, LocalDate.now(), Runtime.getRuntime().availableProcessors(), maxHeap >> 20));
+        table.append(String.format(Locale.ROOT, "Seeding %,d labels and %,d events by batched JDBC: %.1f s.%n%n",
+                written.labels(), written.events(), seedSeconds));
+        table.append("| export | lines | s | rows/s | MB | MB/s | peak heap in use (MB) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Run r : runs) {
+            table.append(String.format(Locale.ROOT, "| `%s` | %,d | %.1f | %,.0f | %.0f | %.1f | %d |%n", r.query(), r.rows(),
+                    r.seconds(), r.rows() / r.seconds(), r.bytes() / 1e6, r.bytes() / 1e6 / r.seconds(), r.peakHeap() >> 20));
+        }
+        System.out.println(table);
+        Path results = Path.of("bench", "results", LocalDate.now() + "-export.md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, table.toString(), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private Run export(String ops, long projectId, String query) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/projects/" + projectId + "/export?" + query))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((ops + ":" + Api.PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        return new Run(query, lines, bytes, seconds, peak.get());
+    }
+}
