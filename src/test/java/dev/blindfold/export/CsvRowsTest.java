@@ -27,8 +27,8 @@ class CsvRowsTest {
         row.put("blind_answer", "=1+1");
         row.put("blind_ms", 1200L);
         row.put("prior_exposure", List.of(Map.of("family", "x", "count", 2), Map.of("family", "y", "count", 1)));
-        row.put("drafts", List.of(Map.of("model", "m", "family", "x", "version", "1", "blind_edit_similarity", 0.5,
-                "blind_token_f1", 0.25, "final_edit_similarity", 1.0, "final_token_f1", 1.0)));
+        row.put("drafts", List.of(Map.of("model", "m", "family", "x", "version", "1", "rating", 4,
+                "blind_edit_similarity", 0.5, "blind_token_f1", 0.25, "final_edit_similarity", 1.0, "final_token_f1", 1.0)));
         List<String> header = CsvRows.header(List.copyOf(row.keySet()), 2);
         List<Object> values = CsvRows.values(row, 2);
         assertEquals(header.size(), values.size());
@@ -37,7 +37,8 @@ class CsvRowsTest {
         assertEquals(1200L, values.get(1));
         assertEquals("x=2;y=1", values.get(2));
         assertEquals("m", values.get(3));
-        assertEquals(0.5, values.get(6));
+        assertEquals(4, values.get(header.indexOf("draft_A_rating")));
+        assertEquals(0.5, values.get(header.indexOf("draft_A_blind_edit_similarity")));
         assertEquals(null, values.get(header.indexOf("draft_B_model")), "a slot the item lacks stays empty");
     }
 }
