@@ -5,14 +5,15 @@ import dev.blindfold.export.LabelExposure.ShownDraft;
 import dev.blindfold.provenance.EventType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Computes each label's exposure from one annotator's events, in log order across all their
@@ -42,14 +43,51 @@ public final class ExposureClassifier {
         this.thresholds = thresholds;
     }
 
+    /** How long after its FINAL_SAVED a label is held for events of the same transaction (DRAFTS_RATED). */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    /** Every label, in the order its assignment first appears in the log. Reads the events twice: for tests. */
     public List<LabelExposure> classify(Iterable<LoggedEvent> annotatorEvents) {
-        Map<String, Set<Long>> seen = new HashMap<>();
+        Map<Long, Integer> order = new HashMap<>();
+        annotatorEvents.forEach(e -> {
+            if (e.assignmentId() != null) {
+                order.putIfAbsent(e.assignmentId(), order.size());
+            }
+        });
+        List<LabelExposure> labels = new ArrayList<>();
+        classify(annotatorEvents, id -> true, labels::add);
+        labels.sort(java.util.Comparator.comparingInt(l -> order.get(l.assignmentId())));
+        return labels;
+    }
+
+    /**
+     * Streams the labels of the {@code wanted} assignments to {@code sink}; the others still count toward prior
+     * exposure. A label goes out once it is settled: its FINAL_SAVED is more than {@link #SETTLE} behind the
+     * event being read (everything written with it in one transaction has been seen); unfinished labels go out
+     * at the end. So memory holds the unfinished labels and the last minute's, not the annotator's history.
+     */
+    public void classify(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelExposure> sink) {
+        Map<String, Integer> seen = new HashMap<>();
         Map<Long, Track> tracks = new LinkedHashMap<>();
+        ArrayDeque<Track> settling = new ArrayDeque<>();
         for (LoggedEvent e : annotatorEvents) {
+            while (!settling.isEmpty() && settling.peekFirst().finalAt.plus(SETTLE).isBefore(e.serverTime())) {
+                emit(tracks.remove(settling.pollFirst().assignmentId), sink);
+            }
             if (e.assignmentId() == null) {
                 continue;
             }
-            Track t = tracks.computeIfAbsent(e.assignmentId(), Track::new);
+            if (!wanted.test(e.assignmentId())) {
+                if (e.type() == EventType.DRAFTS_REVEALED && !e.payload().path("repeat").asBoolean(false)) {
+                    Track.see(e, seen);
+                }
+                continue;
+            }
+            Track t = tracks.get(e.assignmentId());
+            if (t == null) {
+                t = new Track(e.assignmentId());
+                tracks.put(t.assignmentId, t);
+            }
             if (e.type().clientReported()) {
                 t.claim(e);
                 continue;
@@ -58,24 +96,30 @@ public final class ExposureClassifier {
                 case ITEM_SHOWN -> t.shownAt = t.shownAt == null ? e.serverTime() : t.shownAt;
                 case BLIND_COMMITTED -> t.commit(e, counts(seen));
                 case DRAFTS_REVEALED -> t.reveal(e, seen);
-                case FINAL_SAVED -> t.finalSaved(e.payload());
+                case FINAL_SAVED -> {
+                    if (t.finalAt == null) {
+                        t.finalSaved(e.payload());
+                        t.finalAt = e.serverTime();
+                        settling.addLast(t);
+                    }
+                }
                 case DRAFTS_RATED -> t.rated(e.payload());
                 default -> { }
             }
         }
-        List<LabelExposure> labels = new ArrayList<>();
         for (Track t : tracks.values()) {
-            if (t.committedAt != null) {
-                labels.add(t.label(thresholds));
-            }
+            emit(t, sink);
         }
-        return labels;
     }
 
-    private static Map<String, Integer> counts(Map<String, Set<Long>> seen) {
-        Map<String, Integer> counts = new TreeMap<>();
-        seen.forEach((family, ids) -> counts.put(family, ids.size()));
-        return counts;
+    private void emit(Track t, Consumer<LabelExposure> sink) {
+        if (t != null && t.committedAt != null) {
+            sink.accept(t.label(thresholds));
+        }
+    }
+
+    private static Map<String, Integer> counts(Map<String, Integer> seen) {
+        return new TreeMap<>(seen);
     }
 
     /** What the log says about one assignment so far. */
@@ -88,6 +132,7 @@ public final class ExposureClassifier {
         boolean revealed;
         boolean revealedBeforeCommit;
         final List<JsonNode> shown = new ArrayList<>();
+        Instant finalAt;
         String decision;
         String preferredSlot;
         JsonNode ratings;
@@ -141,12 +186,19 @@ public final class ExposureClassifier {
             }
         }
 
-        void reveal(LoggedEvent e, Map<String, Set<Long>> seen) {
+        /** Counts the drafts of a first reveal, per family (an assignment shows each of its item's drafts once). */
+        static void see(LoggedEvent e, Map<String, Integer> seen) {
+            for (JsonNode d : e.payload().path("order")) {
+                seen.merge(d.path("family").asText(), 1, Integer::sum);
+            }
+        }
+
+        void reveal(LoggedEvent e, Map<String, Integer> seen) {
+            if (!revealed) {
+                see(e, seen);
+            }
             revealed = true;
             revealedBeforeCommit |= committedAt == null;
-            for (JsonNode d : e.payload().path("order")) {
-                seen.computeIfAbsent(d.path("family").asText(), f -> new HashSet<>()).add(d.path("draftId").asLong());
-            }
             if (shown.isEmpty()) {
                 e.payload().path("order").forEach(shown::add);
             }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads a project's labels with their exposure, one annotator at a time: that annotator's whole
- * log (all projects, for prior exposure) is streamed through the classifier, so memory grows with
- * one annotator's labels, not with the project.
+ * log (all projects, for prior exposure) is streamed through the classifier, which hands on each label
+ * once it is settled; items are looked up per batch of labels. Memory: the annotator's wanted assignment
+ * ids (8 bytes a label), the drafts they have seen, unfinished labels and one batch, not the project.
  */
 @ApplicationScoped
 public class LabelReader {
@@ -29,6 +32,8 @@ public class LabelReader {
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
     private static final int FETCH = 500;
+    /** Labels whose items are looked up in one query. */
+    private static final int BATCH = 500;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -65,24 +70,42 @@ public class LabelReader {
     }
 
     private void forAnnotator(long projectId, long annotatorId, Consumer<ProjectLabel> sink) {
-        Map<Long, Object[]> items = new HashMap<>();
-        em.createQuery("select a.id, i.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
-                        + " and a.projectId = :p and a.annotatorId = :u and a.status in :s", Object[].class)
+        long[] wanted = em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
+                        + " and a.status in :s order by a.id", Long.class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
-                .getResultStream().forEach(r -> items.put((Long) r[0], r));
+                .getResultStream().mapToLong(Long::longValue).toArray();
+        List<LabelExposure> batch = new ArrayList<>(BATCH);
         try (Stream<Object[]> rows = em.createQuery("select e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
                         + " from Event e where e.actorId = :u and e.assignmentId is not null order by e.serverTime, e.id",
                         Object[].class)
                 .setParameter("u", annotatorId).setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
             Stream<LoggedEvent> events = rows.map(r -> new LoggedEvent((Long) r[0], (EventType) r[1], (Instant) r[2],
                     (Instant) r[3], parse((String) r[4])));
-            for (LabelExposure label : classifier.classify(events::iterator)) {
-                Object[] item = items.get(label.assignmentId());
-                if (item != null) {
-                    sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));
+            classifier.classify(events::iterator, id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
+                batch.add(label);
+                if (batch.size() == BATCH) {
+                    withItems(annotatorId, batch, sink);
                 }
-            }
+            });
         }
+        withItems(annotatorId, batch, sink);
+    }
+
+    /** Looks up a batch of labels' items in one query and hands the labels on, in order. */
+    private void withItems(long annotatorId, List<LabelExposure> batch, Consumer<ProjectLabel> sink) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<Long, Object[]> items = new HashMap<>();
+        em.createQuery("select a.id, i.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
+                        + " and a.id in :ids", Object[].class)
+                .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
+                .getResultStream().forEach(r -> items.put((Long) r[0], r));
+        for (LabelExposure label : batch) {
+            Object[] item = items.get(label.assignmentId());
+            sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));
+        }
+        batch.clear();
     }
 
     private com.fasterxml.jackson.databind.JsonNode parse(String payload) {

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
  * the export benchmark: items with two drafts (families {@code alpha}, {@code beta}), {@code overlap}
  * labels per item from the given annotators in turn, and for each label the events the server would have
  * written, hash-chained exactly as {@code EventLog} does (one chain per project and annotator). Every third
- * label is blind only, every third is revealed and kept, every third revealed and revised, so all the
- * exporter's paths run. Ids come from the tables' sequences, which are moved past the block used.
+ * label is kept without a reveal (blind only), every third is revealed and kept, every third revealed and
+ * revised, so all the exporter's paths run. Ids come from the tables' sequences, which are moved past the block used.
  */
 public final class BulkLabels {
 
@@ -103,7 +103,7 @@ public final class BulkLabels {
                         int position = ++chain.position()[0];
                         Instant shown = START.plusSeconds(60L * position);
                         assignment.setInt(5, position);
-                        assignment.setString(6, kind == 0 ? "COMMITTED" : "FINAL");
+                        assignment.setString(6, "FINAL");
                         assignment.setString(7, kind == 0 ? null : (draftId + 2L * i) + "," + (draftId + 2L * i + 1));
                         assignment.setObject(8, time(shown));
                         assignment.addBatch();
@@ -114,21 +114,22 @@ public final class BulkLabels {
                         List<Object[]> log = new ArrayList<>();
                         log.add(new Object[] {EventType.ITEM_SHOWN, shown, Map.of("position", position, "resumed", false)});
                         log.add(new Object[] {EventType.BLIND_COMMITTED, shown.plusMillis(40_000), Map.of("answer", answer)});
+                        String finalAnswer = kind == 2 ? answer + " Then sign in again." : answer;
                         if (kind != 0) {
-                            String finalAnswer = kind == 1 ? answer : answer + " Then sign in again.";
                             log.add(new Object[] {EventType.DRAFTS_REVEALED, shown.plusMillis(41_000), Map.of("order", order, "repeat", false)});
-                            Map<String, Object> saved = new LinkedHashMap<>();
-                            saved.put("decision", kind == 1 ? "KEEP" : "REVISE");
-                            saved.put("answer", finalAnswer);
-                            saved.put("acceptedSlot", null);
-                            saved.put("revealed", true);
-                            log.add(new Object[] {EventType.FINAL_SAVED, shown.plusMillis(50_000), saved});
-                            fin.setLong(1, aid);
-                            fin.setString(2, kind == 1 ? "KEEP" : "REVISE");
-                            fin.setString(3, finalAnswer);
-                            fin.setObject(4, time(shown.plusMillis(50_000)));
-                            fin.addBatch();
                         }
+                        Map<String, Object> saved = new LinkedHashMap<>();
+                        saved.put("decision", kind == 2 ? "REVISE" : "KEEP");
+                        saved.put("answer", finalAnswer);
+                        saved.put("acceptedSlot", null);
+                        saved.put("preferredSlot", null);
+                        saved.put("revealed", kind != 0);
+                        log.add(new Object[] {EventType.FINAL_SAVED, shown.plusMillis(50_000), saved});
+                        fin.setLong(1, aid);
+                        fin.setString(2, kind == 2 ? "REVISE" : "KEEP");
+                        fin.setString(3, finalAnswer);
+                        fin.setObject(4, time(shown.plusMillis(50_000)));
+                        fin.addBatch();
                         for (Object[] e : log) {
                             long seq = ++chain.seq()[0];
                             EventChain.Entry entry = new EventChain.Entry(projectId, chain.annotator(), aid, seq,
