@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -62,8 +61,8 @@ class DemoSeeder {
         Project triage = projects.create(new NewProject("Ticket triage (demo)", TaskType.CATEGORICAL,
                 List.of("billing", "bug", "feature-request", "account"), 2, RevealPolicy.REVEAL_AFTER_COMMIT,
                 "Pick the team that should handle the ticket."), ops);
-        imports.importNdjson(support.id, resource("/demo/support-replies.ndjson"));
-        imports.importNdjson(triage.id, resource("/demo/ticket-triage.ndjson"));
+        importItems(support.id, "/demo/support-replies.ndjson");
+        importItems(triage.id, "/demo/ticket-triage.ndjson");
         for (Project p : List.of(support, triage)) {
             ANNOTATORS.forEach(name -> projects.addMember(p.id, name));
         }
@@ -71,12 +70,12 @@ class DemoSeeder {
                 ANNOTATORS, DEMO_PASSWORD);
     }
 
-    private static String resource(String path) {
+    private void importItems(long projectId, String path) {
         try (InputStream in = DemoSeeder.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing demo resource " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            imports.importNdjson(projectId, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
