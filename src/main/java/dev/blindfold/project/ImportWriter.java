@@ -136,12 +136,27 @@ final class ImportWriter {
         return label;
     }
 
+    /**
+     * The chunk's externalIds the project already has, with their item ids. Joined from a VALUES list
+     * so that both H2 and PostgreSQL look each id up in the (project_id, external_id) index: H2 uses
+     * an index for an IN list only on an index's first column, and scanned the project for each chunk.
+     */
     private Map<String, Long> existingItems() {
-        List<String> ids = pending.stream().map(p -> p.item().externalId()).toList();
+        StringBuilder sql = new StringBuilder("select i.external_id, i.id from (values ");
+        for (int i = 0; i < pending.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(? as varchar(200)))");
+        }
+        sql.append(") v(external_id) join items i on i.project_id = ? and i.external_id = v.external_id");
+        var query = em.createNativeQuery(sql.toString(), Object[].class);
+        for (int i = 0; i < pending.size(); i++) {
+            query.setParameter(i + 1, pending.get(i).item().externalId());
+        }
+        query.setParameter(pending.size() + 1, project.id);
         Map<String, Long> found = new HashMap<>();
-        em.createQuery("select i.externalId, i.id from Item i where i.projectId = :p and i.externalId in :ids", Object[].class)
-                .setParameter("p", project.id).setParameter("ids", ids).getResultList()
-                .forEach(row -> found.put((String) row[0], (Long) row[1]));
+        for (Object row : query.getResultList()) {
+            Object[] cells = (Object[]) row;
+            found.put((String) cells[0], ((Number) cells[1]).longValue());
+        }
         return found;
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * the item-import limit, because imports stream their body and may be large; every other route
  * reads its body into memory, so it is held to {@code blindfold.max-body-size}. This handler runs
  * right after Quarkus's own limit check: a declared Content-Length over the limit is refused at once
- * with 413, and for a chunked body the smaller limit replaces Quarkus's in the routing context,
+ * with a 413 problem and the connection closed (the body is never read), and for a chunked body the smaller limit replaces Quarkus's in the routing context,
  * where the request's input stream counts bytes against it as they arrive.
  */
 @ApplicationScoped
@@ -47,6 +47,7 @@ class BodyLimits {
         if (length != null && declared(length) > maxBodySize) {
             context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaderNames.CONNECTION, "close")
+                    .endHandler(done -> context.request().connection().close())
                     .end(tooLarge);
             return;
         }
