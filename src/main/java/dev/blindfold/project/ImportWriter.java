@@ -8,6 +8,7 @@ import dev.blindfold.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -161,7 +162,7 @@ final class ImportWriter {
     }
 
     /** "itemId/sourceId" of the labels the chunk's existing items already hold. */
-    private Set<String> existingLabels(java.util.Collection<Long> itemIds) {
+    private Set<String> existingLabels(Collection<Long> itemIds) {
         Set<String> found = new HashSet<>();
         boolean anyLabels = pending.stream().anyMatch(p -> !p.labels().isEmpty());
         if (itemIds.isEmpty() || !anyLabels) {

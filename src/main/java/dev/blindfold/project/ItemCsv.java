@@ -75,8 +75,10 @@ public final class ItemCsv {
     private static CSVParser open(Reader reader, CSVFormat format) {
         try {
             return CSVParser.parse(reader, format);
-        } catch (CSVException | IllegalArgumentException e) {
+        } catch (CSVException e) {
             throw ProblemException.badLine(1, "the header is not valid CSV (" + e.getMessage() + ").");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badLine(1, "the header repeats a column name or leaves a column unnamed.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +94,7 @@ public final class ItemCsv {
             }
             throw e;
         } catch (IllegalStateException e) {
-            throw ProblemException.badLine((int) parser.getCurrentLineNumber(), "not valid CSV (" + e.getMessage() + ").");
+            throw ProblemException.badLine((int) parser.getCurrentLineNumber(), "not valid CSV.");
         }
     }
 

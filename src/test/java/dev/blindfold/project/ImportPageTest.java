@@ -2,6 +2,7 @@ package dev.blindfold.project;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
@@ -31,7 +32,7 @@ class ImportPageTest {
 
     @Test
     void theLimitIsStatedReadably() {
-        org.junit.jupiter.api.Assertions.assertEquals("1 GiB", ImportPage.readable(1024L * 1024 * 1024));
-        org.junit.jupiter.api.Assertions.assertEquals("200 MiB", ImportPage.readable(200L * 1024 * 1024));
+        assertEquals("1 GiB", ImportPage.readable(1024L * 1024 * 1024));
+        assertEquals("200 MiB", ImportPage.readable(200L * 1024 * 1024));
     }
 }

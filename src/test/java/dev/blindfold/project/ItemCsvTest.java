@@ -59,9 +59,9 @@ class ItemCsvTest {
         ProblemException open = assertThrows(ProblemException.class, () -> parse(HEADER
                 + "q1,Hi,,,,,,,,,\nq2,\"never closed,,,,,,,,,\n"));
         assertEquals("bad-import-line", open.slug());
-        assertTrue(open.getMessage().startsWith("line 3: not valid CSV"), open.getMessage());
+        assertEquals("line 3: not valid CSV ((startline 3) EOF reached before encapsulated token finished).", open.getMessage());
         ProblemException header = assertThrows(ProblemException.class, () -> parse("externalId,input,input\nq1,a,b\n"));
-        assertEquals(1, header.line());
+        assertEquals("line 1: the header repeats a column name or leaves a column unnamed.", header.getMessage());
         assertEquals("empty-import", assertThrows(ProblemException.class, () -> parse(HEADER)).slug());
     }
 
