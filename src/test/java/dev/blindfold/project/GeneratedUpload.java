@@ -1,5 +1,6 @@
 package dev.blindfold.project;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
@@ -7,13 +8,14 @@ import java.util.function.IntFunction;
 /**
  * A large upload made on the fly, never held whole: a head, records 1..count, then a tail. It counts
  * the bytes read from it so far, so a test can see how far ahead of the items a parser has read, and
- * {@link #beforeRecord} lets a test pause the upload at a record (to look at the server meanwhile).
+ * {@link #beforeRecord} lets a test pause the upload at a record (to look at the server meanwhile)
+ * or break it off there.
  */
 final class GeneratedUpload extends InputStream {
 
     /** Called on the reading thread just before record {@code n} is produced. */
     interface Pause {
-        void before(int n);
+        void before(int n) throws IOException;
     }
 
     private final byte[] head;
@@ -45,13 +47,13 @@ final class GeneratedUpload extends InputStream {
     }
 
     @Override
-    public int read() {
+    public int read() throws IOException {
         byte[] one = new byte[1];
         return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
     }
 
     @Override
-    public int read(byte[] b, int off, int len) {
+    public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
         }
@@ -68,7 +70,7 @@ final class GeneratedUpload extends InputStream {
         return n;
     }
 
-    private void advance() {
+    private void advance() throws IOException {
         position = 0;
         if (next < count) {
             next++;

@@ -2,6 +2,7 @@ package dev.blindfold.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
@@ -120,10 +121,38 @@ class StreamedImportApiTest {
                 .getList("name", String.class).stream().noneMatch(n -> n.startsWith("x")));
     }
 
+    /**
+     * A client that goes away mid-upload leaves nothing behind: the chunks stored so far roll back
+     * with the transaction. The server's failed transaction is awaited (Hibernate counts it) before
+     * the rows are counted, since uncommitted rows would be invisible anyway.
+     */
+    @Test
+    void anUploadThatBreaksOffStoresNothing() throws Exception {
+        String ops = TestData.user("ops");
+        long projectId = ItemImportApiTest.project(ops);
+        long failedBefore = failedTransactions();
+        GeneratedUpload upload = new GeneratedUpload("", 10_000, StreamedImportApiTest::item, "").beforeRecord(n -> {
+            if (n == 6_000) {
+                throw new IOException("the client goes away");
+            }
+        });
+        assertThrows(IOException.class, () -> post(ops, "/api/projects/" + projectId + "/items", "application/x-ndjson", () -> upload));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (failedTransactions() == failedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(failedBefore + 1, failedTransactions(), "the import's transaction ended, rolled back");
+        assertEquals(new ItemImportApiTest.Rows(0, 0, 0), ItemImportApiTest.Rows.of(projectId));
+    }
+
     /** One item, about 500 bytes, one draft. */
     static String item(int n) {
         return String.format("{\"externalId\":\"s%06d\",\"input\":\"Question %06d: %s\",\"drafts\":[{\"model\":\"m\","
                 + "\"family\":\"f\",\"version\":\"1\",\"text\":\"Answer %06d: %s\"}]}\n", n, n, "q".repeat(200), n, "a".repeat(200));
+    }
+
+    private long failedTransactions() {
+        return hibernate.getStatistics().getTransactionCount() - hibernate.getStatistics().getSuccessfulTransactionCount();
     }
 
     private long inserts() {
