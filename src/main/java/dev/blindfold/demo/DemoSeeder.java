@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -69,11 +68,10 @@ class DemoSeeder {
                 RevealPolicy.REVEAL_AFTER_COMMIT,
                 "Write the reply you would send first. Then rate each draft from 1 (would not send it) to 5 (would send it as is)."),
                 ops);
-        String supportReplies = resource("/demo/support-replies.ndjson");
         for (Project p : List.of(support, preference, rating)) {
-            imports.importNdjson(p.id, supportReplies);
+            importItems(p.id, "/demo/support-replies.ndjson");
         }
-        imports.importNdjson(triage.id, resource("/demo/ticket-triage.ndjson"));
+        importItems(triage.id, "/demo/ticket-triage.ndjson");
         for (Project p : List.of(support, triage, preference, rating)) {
             ANNOTATORS.forEach(name -> projects.addMember(p.id, name));
         }
@@ -81,12 +79,12 @@ class DemoSeeder {
                 ANNOTATORS, DEMO_PASSWORD);
     }
 
-    private static String resource(String path) {
+    private void importItems(long projectId, String path) {
         try (InputStream in = DemoSeeder.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing demo resource " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            imports.importNdjson(projectId, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

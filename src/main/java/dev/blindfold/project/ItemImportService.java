@@ -1,97 +1,74 @@
 package dev.blindfold.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.blindfold.project.ItemLines.DraftLine;
-import dev.blindfold.project.ItemLines.ItemLine;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.blindfold.web.BlindfoldConfig;
+import dev.blindfold.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
-/** Imports a whole NDJSON file in one transaction: all lines land, or none. Idempotent on externalId. */
+/**
+ * Imports an upload while it streams in: the parser reads it record by record and {@link ImportWriter}
+ * stores chunks as they fill, all in ONE transaction, so a file lands whole or not at all (the first
+ * bad record rolls back every chunk already flushed). That transaction spans the upload itself, so
+ * it gets its own timeout ({@code blindfold.imports.timeout}) instead of the default minute; a
+ * caller already in a transaction (the demo seeder) has the import join it.
+ * Idempotent on externalId: items the project already has are skipped and counted as such.
+ */
 @ApplicationScoped
-@Transactional
 public class ItemImportService {
 
-    public record Counts(int created, int skipped, int drafts) {
+    /** What an import did: items created, items skipped (already there), drafts and imported labels stored. */
+    public record Counts(int created, int skipped, int drafts, int labels) {
     }
 
-    private static final int CHUNK = 500;
-
     private final ProjectService projects;
+    private final EntityManager em;
+    private final BlindfoldConfig config;
     private final ItemLines ndjson;
     private final ItemCsv csv;
     private final LabelStudioTasks labelStudio;
 
-    ItemImportService(ProjectService projects, ObjectMapper json) {
+    ItemImportService(ProjectService projects, EntityManager em, BlindfoldConfig config, ObjectMapper json) {
         this.projects = projects;
+        this.em = em;
+        this.config = config;
         this.ndjson = new ItemLines(json);
         this.csv = new ItemCsv(json);
         this.labelStudio = new LabelStudioTasks(json);
     }
 
-    public Counts importNdjson(long projectId, String body) {
-        projects.find(projectId);
-        return store(projectId, ndjson.parse(body));
+    public Counts importNdjson(long projectId, InputStream body) {
+        return inOneTransaction(projectId, "line", writer -> ndjson.read(body, writer::add));
     }
 
-    public Counts importCsv(long projectId, String body) {
-        projects.find(projectId);
-        return store(projectId, csv.parse(body));
+    public Counts importCsv(long projectId, InputStream body) {
+        return inOneTransaction(projectId, "line", writer -> csv.read(body, writer::add));
     }
 
-    public Counts importLabelStudio(long projectId, String body, String inputField, String family) {
-        projects.find(projectId);
-        return store(projectId, labelStudio.parse(body, inputField, family));
+    public Counts importLabelStudio(long projectId, InputStream body, String inputField, String family) {
+        return inOneTransaction(projectId, "task",
+                writer -> labelStudio.read(body, inputField, family, task -> writer.add(task.item(), task.annotations())));
     }
 
-    private Counts store(long projectId, List<ItemLine> lines) {
-        Set<String> existing = existingIds(projectId, lines);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int created = 0;
-        int drafts = 0;
-        for (ItemLine line : lines) {
-            if (existing.contains(line.externalId())) {
-                continue;
-            }
-            Item item = new Item();
-            item.projectId = projectId;
-            item.externalId = line.externalId();
-            item.input = line.input();
-            item.metadata = line.metadata();
-            item.createdAt = now;
-            item.persist();
-            for (DraftLine d : line.drafts()) {
-                Draft draft = new Draft();
-                draft.itemId = item.id;
-                draft.model = d.model();
-                draft.family = d.family();
-                draft.version = d.version();
-                draft.text = d.text();
-                draft.persist();
-                drafts++;
-            }
-            if (++created % CHUNK == 0) {
-                Panache.getEntityManager().flush();
-                Panache.getEntityManager().clear();
-            }
+    private Counts inOneTransaction(long projectId, String noun, Consumer<ImportWriter> parse) {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.imports().timeout().toSeconds());
+        try {
+            return QuarkusTransaction.joiningExisting().timeout(timeout).call(() -> {
+                Project project = projects.find(projectId);
+                ImportWriter writer = new ImportWriter(em, project, noun, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                parse.accept(writer);
+                return writer.finish();
+            });
+        } catch (UncheckedIOException e) {
+            throw new ProblemException(400, "upload-unreadable", "Upload not read", "The upload could not be read"
+                    + " to its end: the connection closed or stalled, or it is larger than " + config.imports().maxSize()
+                    .asLongValue() / (1024 * 1024) + " MiB. Nothing was imported.");
         }
-        return new Counts(created, lines.size() - created, drafts);
-    }
-
-    private static Set<String> existingIds(long projectId, List<ItemLine> lines) {
-        Set<String> found = new HashSet<>();
-        List<String> ids = lines.stream().map(ItemLine::externalId).toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            found.addAll(Panache.getEntityManager()
-                    .createQuery("select i.externalId from Item i where i.projectId = :p and i.externalId in :ids", String.class)
-                    .setParameter("p", projectId).setParameter("ids", chunk).getResultList());
-        }
-        return found;
     }
 }

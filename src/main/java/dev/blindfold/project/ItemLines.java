@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.web.ProblemException;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Parses an NDJSON item upload, one item a line, and checks every field. The first bad line
- * fails the whole file with its 1-based line number. Plain Java: no database, no Quarkus.
+ * Parses an NDJSON item upload, one item a line, and checks every field. Lines are read from the
+ * stream one at a time and each item goes to the caller's sink as soon as it is checked, so neither
+ * the file nor its items are held (only their externalIds, see {@link ExternalIds}). The first bad
+ * line fails the whole file with its 1-based line number. Plain Java: no database, no Quarkus.
  */
 public final class ItemLines {
 
@@ -23,6 +25,10 @@ public final class ItemLines {
 
     static final int MAX_EXTERNAL_ID = 200;
     static final int MAX_SHORT = 200;
+    /** Longest input, draft text or metadata: the columns are varchar(1000000). */
+    static final int MAX_TEXT = 1_000_000;
+    /** Longest NDJSON line: an item with its drafts; refused before it fills the heap. */
+    static final int MAX_LINE = 16 * 1024 * 1024;
 
     private final ObjectMapper json;
     private final String noun;
@@ -37,33 +43,25 @@ public final class ItemLines {
         this.noun = noun;
     }
 
-    /** Refuses a file that repeats an externalId, naming the line of the repeat. */
-    void checkUnique(List<ItemLine> items) {
-        Set<String> seen = new HashSet<>();
-        for (ItemLine item : items) {
-            if (!seen.add(item.externalId())) {
-                throw bad(item.line(), "externalId '" + item.externalId() + "' appears twice in this file.");
+    /** Reads the whole stream, handing each checked item to {@code sink} in file order; does not close it. */
+    public void read(InputStream in, Consumer<ItemLine> sink) {
+        Utf8Lines lines = new Utf8Lines(in, MAX_LINE, noun);
+        ExternalIds ids = new ExternalIds(noun);
+        boolean first = true;
+        for (String text = lines.next(); text != null; text = lines.next()) {
+            if (text.isBlank()) {
+                continue;
             }
-        }
-        if (items.isEmpty()) {
-            throw ProblemException.badRequest("empty-import", "The upload holds no items.");
-        }
-    }
-
-    public List<ItemLine> parse(String body) {
-        if (body != null && body.stripLeading().startsWith("[")) {
-            throw ProblemException.badRequest("bad-import", "This is a JSON array, not NDJSON: send a Label Studio"
-                    + " tasks export with ?format=label-studio, or one item object a line.");
-        }
-        List<ItemLine> items = new ArrayList<>();
-        String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                items.add(parseLine(i + 1, lines[i]));
+            if (first && text.stripLeading().startsWith("[")) {
+                throw ProblemException.badRequest("bad-import", "This is a JSON array, not NDJSON: send a Label Studio"
+                        + " tasks export with ?format=label-studio, or one item object a line.");
             }
+            first = false;
+            ItemLine item = parseLine(lines.number(), text);
+            ids.add(item);
+            sink.accept(item);
         }
-        checkUnique(items);
-        return items;
+        ids.requireAny();
     }
 
     private ItemLine parseLine(int line, String text) {
@@ -82,7 +80,7 @@ public final class ItemLines {
             throw bad(line, "expected a JSON object.");
         }
         String externalId = text(node, "externalId", line, MAX_EXTERNAL_ID);
-        String input = text(node, "input", line, Integer.MAX_VALUE);
+        String input = text(node, "input", line, MAX_TEXT);
         JsonNode metadata = node.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw bad(line, "metadata must be a JSON object.");
@@ -103,10 +101,13 @@ public final class ItemLines {
                         text(draft, "model", line, MAX_SHORT, at),
                         text(draft, "family", line, MAX_SHORT, at),
                         text(draft, "version", line, MAX_SHORT, at),
-                        text(draft, "text", line, Integer.MAX_VALUE, at)));
+                        text(draft, "text", line, MAX_TEXT, at)));
             }
         }
         String meta = metadata == null || metadata.isNull() ? null : metadata.toString();
+        if (meta != null && meta.length() > MAX_TEXT) {
+            throw bad(line, "metadata is longer than " + MAX_TEXT + " characters.");
+        }
         return new ItemLine(line, externalId, input, meta, List.copyOf(draftLines));
     }
 

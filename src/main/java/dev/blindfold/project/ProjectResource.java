@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +81,12 @@ public class ProjectResource {
         return Response.status(added ? 201 : 200).entity(Map.of("projectId", id, "username", body.username())).build();
     }
 
+    /**
+     * Takes the body as an InputStream: Quarkus REST hands over a blocking stream that reads the
+     * request as it arrives (only bodies under {@code quarkus.rest.input-buffer-size}, 10 KiB, are
+     * buffered first), so an upload of any size is parsed while it streams in. Closing it afterwards
+     * reads and drops what a refused upload still sends, so the client gets the answer, not a reset.
+     */
     @POST
     @Path("/{id}/items")
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
@@ -86,14 +94,16 @@ public class ProjectResource {
     public ItemImportService.Counts importItems(@PathParam("id") long id, @HeaderParam("Content-Type") String type,
                                                 @QueryParam("format") String format,
                                                 @QueryParam("inputField") @DefaultValue("text") String inputField,
-                                                @QueryParam("family") String family, String body) {
-        if ("label-studio".equals(format)) {
-            return imports.importLabelStudio(id, body, inputField, family);
+                                                @QueryParam("family") String family, InputStream body) throws IOException {
+        try (body) {
+            if ("label-studio".equals(format)) {
+                return imports.importLabelStudio(id, body, inputField, family);
+            }
+            if (format != null && !format.equals("ndjson") && !format.equals("csv")) {
+                throw ProblemException.badRequest("invalid-format", "format must be ndjson, csv or label-studio.");
+            }
+            boolean csv = "csv".equals(format) || format == null && type != null && type.startsWith("text/csv");
+            return csv ? imports.importCsv(id, body) : imports.importNdjson(id, body);
         }
-        if (format != null && !format.equals("ndjson") && !format.equals("csv")) {
-            throw ProblemException.badRequest("invalid-format", "format must be ndjson, csv or label-studio.");
-        }
-        boolean csv = "csv".equals(format) || format == null && type != null && type.startsWith("text/csv");
-        return csv ? imports.importCsv(id, body) : imports.importNdjson(id, body);
     }
 }

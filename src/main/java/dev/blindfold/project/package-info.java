@@ -1,6 +1,8 @@
 /**
- * Projects, items with their hidden drafts, membership, and item import. Drafts are loaded only
- * through {@link dev.blindfold.project.Draft#forItem}, which labeling calls after a blind commit.
+ * Projects, items with their hidden drafts, membership, and item import (NDJSON, CSV, Label Studio;
+ * streamed into one transaction), with the labels imported from other tools
+ * ({@link dev.blindfold.project.ImportedLabel}, read by export). Drafts are loaded only through
+ * {@link dev.blindfold.project.Draft#forItem}, which labeling calls after a blind commit.
  * May call identity, provenance and web.
  */
 package dev.blindfold.project;

@@ -1,7 +1,9 @@
 package dev.blindfold.web;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every Blindfold setting, under the {@code blindfold.} prefix. */
@@ -20,6 +22,25 @@ public interface BlindfoldConfig {
     Passwords passwords();
 
     Export export();
+
+    Imports imports();
+
+    /**
+     * Largest request body of every route but item imports, which alone stream their body; the others
+     * read theirs into memory. Enforced by {@link BodyLimits}.
+     */
+    @WithDefault("20M")
+    MemorySize maxBodySize();
+
+    interface Imports {
+        /** Largest item import; also the server-wide ceiling {@code quarkus.http.limits.max-body-size}. */
+        @WithDefault("1G")
+        MemorySize maxSize();
+
+        /** Timeout of the one transaction an import runs in, which spans the whole upload. */
+        @WithDefault("PT1H")
+        Duration timeout();
+    }
 
     interface Export {
         /** Edit similarity to a shown draft at or above which a final answer counts as accepting it. */

@@ -105,6 +105,13 @@ final class Chrome implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Throttles what the page uploads to {@code bytesPerSecond} (-1: no limit), to watch an upload progress. */
+    void throttleUploads(long bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
     /** Waits for a condition; on timeout fails with what was awaited, the URL and the browser console. */
     <T> T await(String what, ExpectedCondition<T> condition) {
         try {

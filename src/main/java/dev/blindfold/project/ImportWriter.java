@@ -1,0 +1,176 @@
+package dev.blindfold.project;
+
+import dev.blindfold.project.ItemImportService.Counts;
+import dev.blindfold.project.ItemLines.DraftLine;
+import dev.blindfold.project.ItemLines.ItemLine;
+import dev.blindfold.project.LabelStudioTasks.Annotation;
+import dev.blindfold.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stores parsed items in the caller's transaction, {@value #CHUNK} at a time: one query finds which
+ * of a chunk's externalIds the project already has (those items are skipped, as are their drafts),
+ * the new items, their drafts and their imported labels are persisted in that order (so JDBC batches
+ * stay whole), then the persistence context is flushed and cleared. Memory holds one chunk, whatever
+ * the size of the file. Labels of an item that already exists are added when their source id is new,
+ * so a later export of the same tasks brings in annotations written since, and a repeat brings none.
+ */
+final class ImportWriter {
+
+    static final int CHUNK = 500;
+
+    private record Pending(ItemLine item, List<Annotation> labels) {
+    }
+
+    private final EntityManager em;
+    private final Project project;
+    private final String noun;
+    private final Instant now;
+    private final List<Pending> pending = new ArrayList<>(CHUNK);
+    private int created;
+    private int skipped;
+    private int drafts;
+    private int labels;
+
+    /** {@code noun} names a record in errors: "line" or "task". */
+    ImportWriter(EntityManager em, Project project, String noun, Instant now) {
+        this.em = em;
+        this.project = project;
+        this.noun = noun;
+        this.now = now;
+    }
+
+    void add(ItemLine item) {
+        add(item, List.of());
+    }
+
+    /** A PAIRWISE item needs two or more drafts to compare; checked here, where the project is known. */
+    void add(ItemLine item, List<Annotation> itemLabels) {
+        if (project.taskType == TaskType.PAIRWISE && item.drafts().size() < 2) {
+            throw ProblemException.badRecord(noun, item.line(), "drafts must hold at least 2 drafts in a PAIRWISE project"
+                    + " (found " + item.drafts().size() + ").");
+        }
+        pending.add(new Pending(item, itemLabels));
+        if (pending.size() == CHUNK) {
+            flush();
+        }
+    }
+
+    Counts finish() {
+        flush();
+        return new Counts(created, skipped, drafts, labels);
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Long> existing = existingItems();
+        Set<String> knownLabels = existingLabels(existing.values());
+        List<Draft> newDrafts = new ArrayList<>();
+        List<ImportedLabel> newLabels = new ArrayList<>();
+        for (Pending p : pending) {
+            Long itemId = existing.get(p.item().externalId());
+            if (itemId == null) {
+                itemId = persistItem(p.item());
+                created++;
+                for (DraftLine d : p.item().drafts()) {
+                    newDrafts.add(draft(itemId, d));
+                }
+            } else {
+                skipped++;
+            }
+            for (Annotation a : p.labels()) {
+                if (!knownLabels.contains(itemId + "/" + a.id())) {
+                    newLabels.add(label(itemId, a));
+                }
+            }
+        }
+        newDrafts.forEach(em::persist);
+        newLabels.forEach(em::persist);
+        drafts += newDrafts.size();
+        labels += newLabels.size();
+        em.flush();
+        em.clear();
+        pending.clear();
+    }
+
+    private long persistItem(ItemLine line) {
+        Item item = new Item();
+        item.projectId = project.id;
+        item.externalId = line.externalId();
+        item.input = line.input();
+        item.metadata = line.metadata();
+        item.createdAt = now;
+        em.persist(item);
+        return item.id;
+    }
+
+    private static Draft draft(long itemId, DraftLine d) {
+        Draft draft = new Draft();
+        draft.itemId = itemId;
+        draft.model = d.model();
+        draft.family = d.family();
+        draft.version = d.version();
+        draft.text = d.text();
+        return draft;
+    }
+
+    private ImportedLabel label(long itemId, Annotation a) {
+        ImportedLabel label = new ImportedLabel();
+        label.projectId = project.id;
+        label.itemId = itemId;
+        label.source = ImportedLabel.LABEL_STUDIO;
+        label.sourceId = a.id();
+        label.sourceAnnotator = a.annotator();
+        label.answer = a.answer();
+        label.createdAt = a.createdAt();
+        label.importedAt = now;
+        return label;
+    }
+
+    /**
+     * The chunk's externalIds the project already has, with their item ids. Joined from a VALUES list
+     * so that both H2 and PostgreSQL look each id up in the (project_id, external_id) index: H2 uses
+     * an index for an IN list only on an index's first column, and scanned the project for each chunk.
+     */
+    private Map<String, Long> existingItems() {
+        StringBuilder sql = new StringBuilder("select i.external_id, i.id from (values ");
+        for (int i = 0; i < pending.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(? as varchar(200)))");
+        }
+        sql.append(") v(external_id) join items i on i.project_id = ? and i.external_id = v.external_id");
+        var query = em.createNativeQuery(sql.toString(), Object[].class);
+        for (int i = 0; i < pending.size(); i++) {
+            query.setParameter(i + 1, pending.get(i).item().externalId());
+        }
+        query.setParameter(pending.size() + 1, project.id);
+        Map<String, Long> found = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] cells = (Object[]) row;
+            found.put((String) cells[0], ((Number) cells[1]).longValue());
+        }
+        return found;
+    }
+
+    /** "itemId/sourceId" of the labels the chunk's existing items already hold. */
+    private Set<String> existingLabels(Collection<Long> itemIds) {
+        Set<String> found = new HashSet<>();
+        boolean anyLabels = pending.stream().anyMatch(p -> !p.labels().isEmpty());
+        if (itemIds.isEmpty() || !anyLabels) {
+            return found;
+        }
+        em.createQuery("select l.itemId, l.sourceId from ImportedLabel l where l.source = :s and l.itemId in :ids", Object[].class)
+                .setParameter("s", ImportedLabel.LABEL_STUDIO).setParameter("ids", itemIds).getResultList()
+                .forEach(row -> found.add(row[0] + "/" + row[1]));
+        return found;
+    }
+}
