@@ -18,7 +18,9 @@ import java.util.Set;
  * answers and export with exposure {@code unknown}. A cancelled annotation ({@code was_cancelled})
  * is no label and is skipped. The id is the annotation's {@code id}, or {@code task-<taskId>-<index>}
  * when the export has none; the annotator is {@code completed_by} as text (a user id, or a user
- * object's email, else its id); the answer is the result's text, read as predictions are; the time
+ * object's email, else its id), else the pseudonym in {@code meta.blindfold.annotator} (Blindfold's own
+ * export leaves {@code completed_by} out, as Label Studio's import then credits the importing user),
+ * else {@code unknown}; the answer is the result's text, read as predictions are; the time
  * is {@code created_at} when it parses as an ISO time with an offset, else unknown (null).
  */
 final class LabelStudioAnnotations {
@@ -55,7 +57,10 @@ final class LabelStudioAnnotations {
             }
             String annotator = annotator(annotation.path("completed_by"));
             if (annotator == null || annotator.isBlank()) {
-                throw bad(task, at + ".completed_by is missing.");
+                annotator = annotation.path("meta").path("blindfold").path("annotator").asText("");
+            }
+            if (annotator.isBlank()) {
+                annotator = "unknown";
             }
             if (annotator.length() > MAX_SHORT) {
                 throw bad(task, at + ".completed_by is longer than " + MAX_SHORT + " characters.");

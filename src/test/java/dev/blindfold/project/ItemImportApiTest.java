@@ -152,7 +152,7 @@ class ItemImportApiTest {
         labelStudio(ops, "/api/projects/" + projectId + "/items?format=label-studio",
                 "[" + tasks + "{\"id\":\"t-bad\",\"data\":{\"text\":\"q\"},\"annotations\":[{\"id\":1,\"result\":[]}]}]")
                 .statusCode(400).body("line", equalTo(good + 1))
-                .body("detail", equalTo("task " + (good + 1) + ": annotations[0].completed_by is missing."));
+                .body("detail", equalTo("task " + (good + 1) + ": annotations[0] has no text or choices result."));
         assertEquals(before, Rows.of(projectId));
 
         upload(ops, projectId, "application/x-ndjson", ndjson).statusCode(200).body("created", equalTo(good));

@@ -106,8 +106,11 @@ class LabelStudioTasksTest {
     @Test
     void badAnnotationsNameTheTaskAndTheField() {
         String task = "[{\"id\":1,\"data\":{\"text\":\"x\"}},{\"id\":2,\"data\":{\"text\":\"x\"},\"annotations\":[%s]}]";
-        assertEquals("task 2: annotations[0].completed_by is missing.", assertThrows(ProblemException.class,
-                () -> parse(task.formatted("{\"id\":1,\"result\":[{\"value\":{\"text\":[\"a\"]}}]}"), "text", null)).getMessage());
+        assertEquals("unknown", parse(task.formatted("{\"id\":1,\"result\":[{\"value\":{\"text\":[\"a\"]}}]}"), "text", null)
+                .get(1).annotations().get(0).annotator(), "without completed_by the annotator is unknown");
+        assertEquals("ann-1", parse(task.formatted("{\"id\":1,\"meta\":{\"blindfold\":{\"annotator\":\"ann-1\"}},"
+                + "\"result\":[{\"value\":{\"text\":[\"a\"]}}]}"), "text", null).get(1).annotations().get(0).annotator(),
+                "Blindfold's own export names the pseudonym in meta");
         assertEquals("task 2: annotations[1] has no text or choices result.", assertThrows(ProblemException.class,
                 () -> parse(task.formatted("{\"id\":1,\"completed_by\":1,\"result\":[{\"value\":{\"text\":[\"a\"]}}]},"
                         + "{\"id\":2,\"completed_by\":1,\"result\":[]}"), "text", null)).getMessage());
