@@ -1,21 +1,17 @@
 package dev.blindfold.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.labeling.AssignmentStatus;
-import dev.blindfold.provenance.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads a project's labels with their exposure, one annotator at a time: that annotator's whole
@@ -31,7 +27,6 @@ public class LabelReader {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
-    private static final int FETCH = 500;
     /** Labels whose items are looked up in one query. */
     private static final int BATCH = 500;
 
@@ -75,19 +70,12 @@ public class LabelReader {
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
                 .getResultStream().mapToLong(Long::longValue).toArray();
         List<LabelExposure> batch = new ArrayList<>(BATCH);
-        try (Stream<Object[]> rows = em.createQuery("select e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
-                        + " from Event e where e.actorId = :u and e.assignmentId is not null order by e.serverTime, e.id",
-                        Object[].class)
-                .setParameter("u", annotatorId).setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
-            Stream<LoggedEvent> events = rows.map(r -> new LoggedEvent((Long) r[0], (EventType) r[1], (Instant) r[2],
-                    (Instant) r[3], parse((String) r[4])));
-            classifier.classify(events::iterator, id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
-                batch.add(label);
-                if (batch.size() == BATCH) {
-                    withItems(annotatorId, batch, sink);
-                }
-            });
-        }
+        classifier.classify(new AnnotatorLog(em, json, annotatorId), id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
+            batch.add(label);
+            if (batch.size() == BATCH) {
+                withItems(annotatorId, batch, sink);
+            }
+        });
         withItems(annotatorId, batch, sink);
     }
 
@@ -106,13 +94,5 @@ public class LabelReader {
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));
         }
         batch.clear();
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode parse(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored payload is not JSON", e);
-        }
     }
 }

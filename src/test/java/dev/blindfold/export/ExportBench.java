@@ -66,6 +66,7 @@ class ExportBench {
         long seedStart = System.nanoTime();
         BulkLabels.Written written = new BulkLabels(dataSource).write(projectId, annotators, labels, 1);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        System.out.printf("bench: seeded %,d labels in %.1f s; exporting%n", written.labels(), seedSeconds);
 
         List<Run> runs = new ArrayList<>();
         for (String query : List.of("format=jsonl", "format=csv", "format=jsonl&gold=true", "format=openai-evals")) {
