@@ -29,7 +29,8 @@ import java.util.function.LongPredicate;
  *   <li>otherwise → {@code revised_after_reveal}.</li>
  * </ol>
  * A reveal logged before the commit (the server never serves one) makes the label anchored: rule 2
- * does not apply to it. Until a final answer is saved, the final answer is the blind answer.
+ * does not apply to it. A reveal after the final decision changes nothing about that label (it was settled
+ * without seeing the drafts) but does count toward the annotator's prior exposure for later labels. Until a final answer is saved, the final answer is the blind answer.
  *
  * <p>RATE (DRAFT_RATING), PREFER and TIE (PAIRWISE) judge the drafts without changing the answer: their
  * final answer is the blind answer, so rule 2 makes them {@code blind_kept} exactly as it does KEEP,
@@ -133,6 +134,7 @@ public final class ExposureClassifier {
         boolean revealedBeforeCommit;
         final List<JsonNode> shown = new ArrayList<>();
         Instant finalAt;
+        boolean counted;
         String decision;
         String preferredSlot;
         JsonNode ratings;
@@ -194,8 +196,12 @@ public final class ExposureClassifier {
         }
 
         void reveal(LoggedEvent e, Map<String, Integer> seen) {
-            if (!revealed) {
+            if (!counted) {
                 see(e, seen);
+                counted = true;
+            }
+            if (finalAt != null) {
+                return;
             }
             revealed = true;
             revealedBeforeCommit |= committedAt == null;

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Export benchmark, not a timed test: run with {@code ./mvnw -B verify -Pbench} (H2 on disk, whole JVM
  * limited to a 256 MB heap, so finishing at all shows the export's memory is bounded). Writes
  * {@code bench.labels} labels (default 1,000,000; 8 annotators, overlap 1) with batched JDBC, then streams
- * each export format over HTTP into a counting sink and prints rows, seconds, rows/s, MB/s and the peak heap
+ * each export ({@code bench.exports}, queries separated by {@code ;}, default jsonl, csv, gold and
+ * openai-evals) over HTTP into a counting sink and prints rows, seconds, rows/s, MB/s and the peak heap
  * in use while it ran (sampled every 50 ms), next to the JVM's heap limit. The table is appended to
  * {@code bench/results/<date>-export.md}.
  */
@@ -69,8 +70,13 @@ class ExportBench {
         System.out.printf("bench: seeded %,d labels in %.1f s; exporting%n", written.labels(), seedSeconds);
 
         List<Run> runs = new ArrayList<>();
-        for (String query : List.of("format=jsonl", "format=csv", "format=jsonl&gold=true", "format=openai-evals")) {
+        List<String> queries = List.of(System.getProperty("bench.exports",
+                "format=jsonl;format=csv;format=jsonl&gold=true;format=openai-evals").split(";"));
+        for (String query : queries) {
             runs.add(export(ops, projectId, query));
+            Run r = runs.get(runs.size() - 1);
+            System.out.printf(Locale.ROOT, "bench: %s %,d lines in %.1f s (%,.0f rows/s), peak heap in use %d MB%n", query,
+                    r.rows(), r.seconds(), r.rows() / r.seconds(), r.peakHeap() >> 20);
             assertEquals(labels, runs.get(runs.size() - 1).rows() - (query.contains("csv") ? 1 : 0), query);
         }
         long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();

@@ -218,4 +218,15 @@ class ExposureClassifierTest {
     private static LoggedEvent claim(long aid, EventType type, long clientMs, long serverMs, Object payload) {
         return new LoggedEvent(aid, type, T0.plusMillis(serverMs), T0.plusMillis(clientMs), JSON.valueToTree(payload));
     }
+
+    @Test
+    void aRevealAfterTheFinalLeavesThatLabelBlindButCountsForLaterOnes() {
+        for (long laterMs : List.of(1_000L, 3_600_000L)) {
+            List<LabelExposure> labels = new Log().at(0).shown(1).commit(1, "mine").fin(1, "KEEP", "mine")
+                    .at(laterMs).reveal(1, "x", DRAFT_X, "y", "other").reveal(1, "x", DRAFT_X, "y", "other")
+                    .at(laterMs + 1_000).shown(2).commit(2, "second").classify();
+            assertEquals(ExposureClass.BLIND_ONLY, labels.get(0).exposure(), "reveal " + laterMs + " ms after the final");
+            assertEquals(Map.of("x", 1, "y", 1), labels.get(1).priorExposure(), "counted once despite the repeat");
+        }
+    }
 }
