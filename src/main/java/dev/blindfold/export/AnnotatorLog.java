@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
  */
 final class AnnotatorLog implements Iterable<LoggedEvent> {
 
-    static final int PAGE = 5_000;
+    static final int PAGE = 1_000;
 
     private static final String SELECT = "select e.id, e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
             + " from Event e where e.actorId = :u and e.assignmentId is not null";

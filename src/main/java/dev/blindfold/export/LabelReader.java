@@ -68,7 +68,7 @@ public class LabelReader {
         long[] wanted = em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
                         + " and a.status in :s order by a.id", Long.class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
-                .getResultStream().mapToLong(Long::longValue).toArray();
+                .getResultList().stream().mapToLong(Long::longValue).toArray();
         List<LabelExposure> batch = new ArrayList<>(BATCH);
         classifier.classify(new AnnotatorLog(em, json, annotatorId), id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
             batch.add(label);
@@ -88,7 +88,7 @@ public class LabelReader {
         em.createQuery("select a.id, i.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
                         + " and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
-                .getResultStream().forEach(r -> items.put((Long) r[0], r));
+                .getResultList().forEach(r -> items.put((Long) r[0], r));
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));

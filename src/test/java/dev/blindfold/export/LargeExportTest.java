@@ -94,7 +94,7 @@ class LargeExportTest {
         long growth = m.peakLive() - m.baseline();
         System.out.printf("large export: %d lines, %.1f MB sent, live heap grew by %.1f MB (bound %d MB)%n",
                 m.lines(), m.bytes() / 1e6, growth / 1e6, HEAP_BOUND >> 20);
-        assertTrue(m.bytes() > HEAP_BOUND, "the payload must be larger than the bound for the check to mean anything");
+        assertTrue(m.bytes() > 3 * HEAP_BOUND / 2, "the payload must dwarf the bound for the check to mean anything");
         assertTrue(growth < HEAP_BOUND, "live heap grew by " + growth / (1 << 20) + " MB while streaming");
     }
 

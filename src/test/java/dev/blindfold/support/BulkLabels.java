@@ -72,7 +72,9 @@ public final class BulkLabels {
                     item.setLong(2, projectId);
                     item.setString(3, "bulk-" + i);
                     item.setString(4, "Question " + i + ": how do I reset my password when the emailed link has expired? I tried twice"
-                            + " from the sign-in page, waited an hour, and the new link says it is no longer valid either.");
+                            + " from the sign-in page, waited an hour, and the new link says it is no longer valid either. My account"
+                            + " is shared with a colleague who also cannot sign in, and our admin says nothing was changed on"
+                            + " their side. What should we try next, and is there a way to reset it without the email link?");
                     item.setString(5, "{\"topic\":\"account\"}");
                     item.setObject(6, time(at));
                     item.addBatch();
