@@ -95,7 +95,7 @@ public final class ExposureClassifier {
             }
             switch (e.type()) {
                 case ITEM_SHOWN -> t.shownAt = t.shownAt == null ? e.serverTime() : t.shownAt;
-                case BLIND_COMMITTED -> t.commit(e, counts(seen));
+                case BLIND_COMMITTED -> t.commit(e, new TreeMap<>(seen));
                 case DRAFTS_REVEALED -> t.reveal(e, seen);
                 case FINAL_SAVED -> {
                     if (t.finalAt == null) {
@@ -117,10 +117,6 @@ public final class ExposureClassifier {
         if (t != null && t.committedAt != null) {
             sink.accept(t.label(thresholds));
         }
-    }
-
-    private static Map<String, Integer> counts(Map<String, Integer> seen) {
-        return new TreeMap<>(seen);
     }
 
     /** What the log says about one assignment so far. */

@@ -27,13 +27,20 @@ final class ItemRows {
             if (!JsonlRows.BLINDFOLD.equals(row.get("source"))) {
                 continue;
             }
-            Object answer = source == AgreementService.Source.BLIND ? row.get("blind_answer")
-                    : row.get("final_decision") == null ? null : row.get("final_answer");
+            String answer = answer(row, source);
             if (answer != null) {
-                answers.add((String) answer);
+                answers.add(answer);
             }
         }
         return answers;
+    }
+
+    /** A Blindfold label row's answer of one kind: its blind answer, or the final answer once one was saved. */
+    static String answer(Map<String, Object> row, AgreementService.Source source) {
+        if (source == AgreementService.Source.BLIND) {
+            return (String) row.get("blind_answer");
+        }
+        return row.get("final_decision") == null ? null : (String) row.get("final_answer");
     }
 
     /** One item's gold over the kept labels, or null when none of them gives an answer of that kind. */

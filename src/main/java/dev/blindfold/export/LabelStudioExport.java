@@ -86,13 +86,7 @@ final class LabelStudioExport {
 
     /** Blind answers by default; with source=final the final answer of a finished label. Imported labels give their one answer. */
     private String answer(Map<String, Object> row) {
-        if (!JsonlRows.BLINDFOLD.equals(row.get("source"))) {
-            return (String) row.get("final_answer");
-        }
-        if (source == AgreementService.Source.BLIND) {
-            return (String) row.get("blind_answer");
-        }
-        return row.get("final_decision") == null ? null : (String) row.get("final_answer");
+        return JsonlRows.BLINDFOLD.equals(row.get("source")) ? ItemRows.answer(row, source) : (String) row.get("final_answer");
     }
 
     private ArrayNode result(String answer) {
