@@ -25,12 +25,34 @@ public interface BlindfoldConfig {
 
     Imports imports();
 
+    Audit audit();
+
     /**
      * Largest request body of every route but item imports, which alone stream their body; the others
      * read theirs into memory. Enforced by {@link BodyLimits}.
      */
     @WithDefault("20M")
     MemorySize maxBodySize();
+
+    interface Audit {
+        /** Blind step (shown → commit) shorter than this flags the label {@code fast_blind}. */
+        @WithDefault("3000")
+        long minBlindMs();
+
+        /** Focus losses during the blind step at or above which the label is flagged {@code focus_losses}. */
+        @WithDefault("3")
+        int maxBlindFocusLosses();
+
+        /** Bootstrap resamples behind the mirror gap's confidence interval. */
+        @WithDefault("1000")
+        int bootstrapResamples();
+
+        /**
+         * Ed25519 private key (base64 PKCS#8) that signs audit bundle manifests; without it bundles are
+         * unsigned (their SHA-256 sums still bind every file to the manifest).
+         */
+        Optional<String> signingKey();
+    }
 
     interface Imports {
         /** Largest item import; also the server-wide ceiling {@code quarkus.http.limits.max-body-size}. */
