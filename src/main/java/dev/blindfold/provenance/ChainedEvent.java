@@ -12,12 +12,4 @@ public record ChainedEvent(long projectId, long actorId, long seq, String prevHa
     public ChainId chain() {
         return new ChainId(projectId, actorId);
     }
-
-    /** Builds one from a stored event, hashing the canonical form of its fields. */
-    public static ChainedEvent of(Event e, long position) {
-        EventChain.Entry entry = new EventChain.Entry(e.projectId(), e.actorId(), e.assignmentId(), e.seq(), e.type(),
-                e.serverTime(), e.clientTime(), e.clientClaimed(), e.payload());
-        return new ChainedEvent(e.projectId(), e.actorId(), e.seq(), e.prevHash(), e.hash(),
-                EventChain.canonical(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8), position);
-    }
 }
