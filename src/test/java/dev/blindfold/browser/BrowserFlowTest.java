@@ -9,9 +9,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -36,38 +32,12 @@ import org.openqa.selenium.interactions.Actions;
  * (as the project's auditor) that the page reported what happened, in the right order.
  */
 @QuarkusTest
-class BrowserFlowTest {
+class BrowserFlowTest extends BrowserTest {
 
     private static final String TYPED = "Open the sign-in page and ";
     private static final String PASTED = "click Forgot password to get a reset link by email.";
     private static final String REVISED = "Click Forgot password on the sign-in page; the reset link arrives by email.";
 
-    private static Chrome chrome;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterAll
-    static void quitChrome() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
-
-    /**
-     * Checked per test (not in a @BeforeAll) so that a skip is reported on each test with its
-     * message: Surefire counts a class aborted in @BeforeAll as zero tests run and shows no reason.
-     * One browser serves the whole class; each test starts signed out.
-     */
-    @BeforeEach
-    void signedOutInChrome() {
-        Chrome.requireInstalled();
-        if (chrome == null) {
-            chrome = Chrome.start();
-        }
-        driver().get(url("login"));
-        driver().manage().deleteAllCookies();
-    }
 
     @Test
     void freeTextAnswerIsCommittedBlindBeforeDraftsAppearAndTheLogRecordsPasteCommitRevealAndRevision() throws Exception {
@@ -209,15 +179,6 @@ class BrowserFlowTest {
 
     // ---- steps ----
 
-    private void signIn(String username) {
-        WebDriver d = driver();
-        d.get(url("login"));
-        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        d.findElement(By.id("sign-in")).click();
-        chrome.await("the queue after sign-in", d2 -> d2.findElements(By.cssSelector("table.queue")).size() > 0);
-        assertEquals(username, d.findElement(By.cssSelector(".topbar .who")).getText());
-    }
 
     /** Waits for an item page other than {@code previous} and returns its assignment id. */
     private long awaitItemPage(String what, long previous) {
@@ -294,11 +255,5 @@ class BrowserFlowTest {
         return found.get(0);
     }
 
-    private static WebDriver driver() {
-        return chrome.driver();
-    }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
 }

@@ -2,24 +2,18 @@ package dev.blindfold.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,29 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * finish, get the file saved, and see the manifest's row count and SHA-256 on the page.
  */
 @QuarkusTest
-class ExportPageBrowserTest {
+class ExportPageBrowserTest extends BrowserTest {
 
-    private static Chrome chrome;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterAll
-    static void quitChrome() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutInChrome() {
-        Chrome.requireInstalled();
-        if (chrome == null) {
-            chrome = Chrome.start();
-        }
-        chrome.driver().get(base + "login");
-        chrome.driver().manage().deleteAllCookies();
-    }
 
     @Test
     void opsExportOpenAiEvalsWithProgressAndGetTheFileAndItsManifest() throws Exception {
@@ -65,16 +38,12 @@ class ExportPageBrowserTest {
         }
         Path downloads = Files.createDirectories(Path.of("target", "downloads")).toAbsolutePath();
         Files.createDirectories(downloads);
-        ((ChromeDriver) chrome.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+        ((ChromeDriver) driver()).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 
-        WebDriver d = chrome.driver();
-        d.get(base + "login");
-        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(f.ops());
-        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        d.findElement(By.id("sign-in")).click();
-        chrome.await("signed in", d2 -> d2.findElements(By.cssSelector(".topbar .who")).size() > 0);
-        d.get(base + "projects/" + f.projectId() + "/overview");
+        WebDriver d = driver();
+        signIn(f.ops());
+        d.get(url("projects/" + f.projectId() + "/overview"));
         chrome.awaitLoaded("the overview");
         new Select(d.findElement(By.name("format"))).selectByValue("openai-evals");
         d.findElement(By.cssSelector("#export-form button[type=submit]")).click();

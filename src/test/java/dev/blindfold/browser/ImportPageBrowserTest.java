@@ -8,10 +8,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,42 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * The ops import page in real headless Chromium: a file path is sent to the file input, the page
  * uploads it with XMLHttpRequest and shows the counts, or the problem naming the bad line.
  */
 @QuarkusTest
-class ImportPageBrowserTest {
+class ImportPageBrowserTest extends BrowserTest {
 
-    private static Chrome chrome;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterAll
-    static void quitChrome() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
-
-    /** As in BrowserFlowTest: checked per test so a skip is reported with its reason; one browser per class. */
-    @BeforeEach
-    void signedOutInChrome() {
-        Chrome.requireInstalled();
-        if (chrome == null) {
-            chrome = Chrome.start();
-        }
-        chrome.throttleUploads(-1);
-        driver().get(url("login"));
-        driver().manage().deleteAllCookies();
-    }
 
     /**
      * 20,000 items (about 5 MB) through the page, with the browser's upload throttled to 2 MB/s so
@@ -169,14 +141,6 @@ class ImportPageBrowserTest {
                 .post("/api/projects").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    private void signIn(String username) {
-        WebDriver d = driver();
-        d.get(url("login"));
-        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        d.findElement(By.id("sign-in")).click();
-        chrome.await("the session bar", presenceOfElementLocated(By.cssSelector(".topbar .who")));
-    }
 
     private void upload(Path file) {
         driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -196,11 +160,5 @@ class ImportPageBrowserTest {
         return driver().findElement(By.id(id)).getText().strip();
     }
 
-    private static WebDriver driver() {
-        return chrome.driver();
-    }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
 }

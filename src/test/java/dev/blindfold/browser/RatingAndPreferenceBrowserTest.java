@@ -9,13 +9,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -30,32 +26,10 @@ import org.openqa.selenium.interactions.Actions;
  * an incomplete set. The auditor's log is checked after each.
  */
 @QuarkusTest
-class RatingAndPreferenceBrowserTest {
+class RatingAndPreferenceBrowserTest extends BrowserTest {
 
     private static final String ANSWER = "Use the Forgot password link on the sign-in page.";
 
-    private static Chrome chrome;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterAll
-    static void quitChrome() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
-
-    /** As in BrowserFlowTest: checked per test so a skip carries its message; one browser per class. */
-    @BeforeEach
-    void signedOutInChrome() {
-        Chrome.requireInstalled();
-        if (chrome == null) {
-            chrome = Chrome.start();
-        }
-        driver().get(url("login"));
-        driver().manage().deleteAllCookies();
-    }
 
     @Test
     void pairwiseItemShowsAnonymousResponsesAfterTheBlindCommitAndSavesThePreferenceByKey() {
@@ -146,11 +120,7 @@ class RatingAndPreferenceBrowserTest {
 
     /** Signs in as the fixture's annotator, starts the project and returns the first item's assignment id. */
     private long openFirstItem(Fixture f) {
-        WebDriver d = driver();
-        d.get(url("login"));
-        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(f.annotator());
-        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        d.findElement(By.id("sign-in")).click();
+        signIn(f.annotator());
         chrome.await("the queue", presenceOfElementLocated(By.cssSelector("a[href='/projects/" + f.projectId() + "/next']")))
                 .click();
         String aid = chrome.await("the item page", presenceOfElementLocated(By.id("item-page"))).getDomAttribute("data-assignment");
@@ -181,11 +151,5 @@ class RatingAndPreferenceBrowserTest {
         return (Map<String, Object>) event.get("data");
     }
 
-    private static WebDriver driver() {
-        return chrome.driver();
-    }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
 }

@@ -1,0 +1,64 @@
+package dev.blindfold.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+
+import dev.blindfold.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * What every browser test class shares: one headless Chromium per class, each test starting signed out,
+ * and signing in through the real form. The browser is checked per test (not in a @BeforeAll) so that a
+ * skip is reported on each test with its message: Surefire counts a class aborted in @BeforeAll as zero
+ * tests run and shows no reason.
+ */
+abstract class BrowserTest {
+
+    static Chrome chrome;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @AfterAll
+    static void quitChrome() {
+        if (chrome != null) {
+            chrome.close();
+            chrome = null;
+        }
+    }
+
+    @BeforeEach
+    void signedOutInChrome() {
+        Chrome.requireInstalled();
+        if (chrome == null) {
+            chrome = Chrome.start();
+        }
+        driver().get(url("login"));
+        driver().manage().deleteAllCookies();
+    }
+
+    /** Signs in through the form and waits for the session bar to name the user. */
+    void signIn(String username) {
+        WebDriver d = driver();
+        d.get(url("login"));
+        chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        d.findElement(By.id("sign-in")).click();
+        chrome.await("the session bar", presenceOfElementLocated(By.cssSelector(".topbar .who")));
+        assertEquals(username, d.findElement(By.cssSelector(".topbar .who")).getText());
+        chrome.awaitLoaded("the landing page");
+    }
+
+    static WebDriver driver() {
+        return chrome.driver();
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + "/" + path;
+    }
+}
