@@ -118,6 +118,16 @@ public class ExportService {
         boolean freeText() {
             return project.taskType != TaskType.CATEGORICAL;
         }
+
+        /** A label's jsonl row as this export writes it. */
+        Map<String, Object> row(LabelReader.ProjectLabel pl) {
+            return JsonlRows.row(id, project.id, pseudonyms.of(pl.annotatorId()), pl);
+        }
+
+        /** An imported label's jsonl row as this export writes it. */
+        Map<String, Object> row(ImportedLabels.ImportedLabel l) {
+            return JsonlRows.imported(id, project.id, pseudonyms.ofImported(l.source(), l.sourceAnnotator()), l);
+        }
     }
 
     /** Labels kept and rows written, for the manifest. */
@@ -139,7 +149,7 @@ public class ExportService {
                     rows.forEach(sink::accept);
                     x.tally().rows += rows.size();
                 } else {
-                    sink.accept(JsonlRows.row(x.id(), x.project().id, x.pseudonyms().of(pl.annotatorId()), pl));
+                    sink.accept(x.row(pl));
                     x.tally().rows++;
                 }
             }
@@ -147,8 +157,7 @@ public class ExportService {
         if (format != ExportFormat.TRL) {
             eachImported(x, l -> {
                 x.tally().label(ExposureClass.UNKNOWN.wireName());
-                sink.accept(JsonlRows.imported(x.id(), x.project().id, x.pseudonyms().ofImported(l.source(),
-                        l.sourceAnnotator()), l));
+                sink.accept(x.row(l));
                 x.tally().rows++;
             });
         }
@@ -165,14 +174,13 @@ public class ExportService {
                         last[0] = pl.annotatorId();
                         batch[0] = 0;
                     }
-                    spool.add(pl.itemId(), JsonlRows.row(x.id(), x.project().id, x.pseudonyms().of(pl.annotatorId()), pl));
+                    spool.add(pl.itemId(), x.row(pl));
                     batch[0]++;
                 }
             });
             spool.endBatch();
             if (format == ExportFormat.LABEL_STUDIO) {
-                eachImported(x, l -> spool.add(l.itemId(), JsonlRows.imported(x.id(), x.project().id,
-                        x.pseudonyms().ofImported(l.source(), l.sourceAnnotator()), l)));
+                eachImported(x, l -> spool.add(l.itemId(), x.row(l)));
             }
             LabelStudioExport studio = new LabelStudioExport(json, inputField, !x.freeText(), x.filter().source());
             spool.drain(group -> {
