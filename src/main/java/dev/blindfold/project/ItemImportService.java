@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,10 @@ public class ItemImportService {
     /** What an import did: items created, items skipped (already there), drafts and imported labels stored. */
     public record Counts(int created, int skipped, int drafts, int labels) {
     }
+
+    /** SQL states of a collision with a concurrent import: unique violation, lock wait timeout (H2), lock not
+     *  available, deadlock (PostgreSQL). */
+    private static final Set<String> COLLISIONS = Set.of("23505", "HYT00", "55P03", "40P01");
 
     private final ProjectService projects;
     private final EntityManager em;
@@ -69,6 +75,26 @@ public class ItemImportService {
             throw new ProblemException(400, "upload-unreadable", "Upload not read", "The upload could not be read"
                     + " to its end: the connection closed or stalled, or it is larger than " + config.imports().maxSize()
                     .asLongValue() / (1024 * 1024) + " MiB. Nothing was imported.");
+        } catch (RuntimeException e) {
+            if (collidedWithAnotherImport(e)) {
+                throw new ProblemException(409, "import-conflict", "Import collided", "Another import was storing"
+                        + " some of the same items (by externalId) at the same time, so nothing of this file was"
+                        + " imported. Send it again: items that exist by then are skipped.");
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether the database refused the import's rows because a concurrent import holds the same externalIds:
+     * a unique violation once that import committed, or a lock wait given up while it was still open.
+     */
+    private static boolean collidedWithAnotherImport(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && COLLISIONS.contains(String.valueOf(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

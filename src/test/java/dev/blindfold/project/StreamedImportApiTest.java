@@ -147,6 +147,63 @@ class StreamedImportApiTest {
         assertEquals(new ItemImportApiTest.Rows(0, 0, 0), ItemImportApiTest.Rows.of(projectId));
     }
 
+    /**
+     * Two imports of the same new externalIds at once: the second one's rows collide with the first one's
+     * uncommitted rows. It waits on them or gives up (PostgreSQL blocks on the unique index, H2 times out on
+     * the row lock), and either way the collision is the client's to retry, so it is a 409 problem naming
+     * what happened, never a 500; the first import lands whole and nothing of the second is half-written.
+     */
+    @Test
+    void aSecondImportOfTheSameNewItemsAtTheSameTimeIsA409AndTheFirstLandsWhole() throws Exception {
+        String ops = TestData.user("ops");
+        long projectId = ItemImportApiTest.project(ops);
+        java.util.concurrent.CountDownLatch secondSent = new java.util.concurrent.CountDownLatch(1);
+        GeneratedUpload first = new GeneratedUpload("", 1_000, StreamedImportApiTest::item, "").beforeRecord(n -> {
+            if (n == 700) {
+                try {
+                    secondSent.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> firstDone = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return post(ops, "/api/projects/" + projectId + "/items", "application/x-ndjson", () -> first);
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+        String flushed = awaitInserts(inserts() + 2L * 500);
+        assertNull(flushed, flushed);
+        StringBuilder sameItems = new StringBuilder();
+        for (int n = 1; n <= 10; n++) {
+            sameItems.append(item(n));
+        }
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> secondDone = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return post(ops, "/api/projects/" + projectId + "/items", "application/x-ndjson",
+                                () -> new java.io.ByteArrayInputStream(sameItems.toString().getBytes(StandardCharsets.UTF_8)));
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+        secondSent.countDown();
+
+        HttpResponse<String> firstResponse = firstDone.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        HttpResponse<String> second = secondDone.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(200, firstResponse.statusCode(), firstResponse.body());
+        assertEquals(1_000, JsonPath.from(firstResponse.body()).getInt("created"));
+        assertEquals(409, second.statusCode(), second.body());
+        assertTrue(second.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("urn:blindfold:problem:import-conflict", JsonPath.from(second.body()).getString("type"));
+        assertEquals(new ItemImportApiTest.Rows(1_000, 1_000, 0), ItemImportApiTest.Rows.of(projectId));
+    }
+
     /** One item, about 500 bytes, one draft. */
     static String item(int n) {
         return String.format("{\"externalId\":\"s%06d\",\"input\":\"Question %06d: %s\",\"drafts\":[{\"model\":\"m\","
