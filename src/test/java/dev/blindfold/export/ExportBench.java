@@ -5,25 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.blindfold.identity.User;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.BulkLabels;
+import dev.blindfold.support.StreamedGet;
 import dev.blindfold.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,28 +108,11 @@ class ExportBench {
         });
         sampler.setDaemon(true);
         sampler.start();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/projects/" + projectId + "/export?" + query))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((ops + ":" + Api.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build();
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        long lines = 0;
-        long bytes = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = response.body()) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                bytes += n;
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
+        StreamedGet.Counted got = StreamedGet.lines(base, ops, "/api/projects/" + projectId + "/export?" + query, line -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         sampler.join();
-        return new Run(query, lines, bytes, seconds, peak.get());
+        return new Run(query, got.lines(), got.bytes(), seconds, peak.get());
     }
 }

@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blindfold.identity.User;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.BulkLabels;
+import dev.blindfold.support.StreamedGet;
 import dev.blindfold.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -101,26 +95,13 @@ class LargeExportTest {
     private Measured export(String query) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long baseline = liveHeap(memory);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/projects/" + projectId + "/export?" + query))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((ops + ":" + Api.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        long lines = 0;
-        long bytes = 0;
-        long peak = baseline;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = response.body()) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                bytes += n;
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n' && ++lines % SAMPLE_EVERY == 0) {
-                        peak = Math.max(peak, liveHeap(memory));
-                    }
-                }
+        long[] peak = {baseline};
+        StreamedGet.Counted got = StreamedGet.lines(base, ops, "/api/projects/" + projectId + "/export?" + query, line -> {
+            if (line % SAMPLE_EVERY == 0) {
+                peak[0] = Math.max(peak[0], liveHeap(memory));
             }
-        }
-        return new Measured(lines, bytes, baseline, peak);
+        });
+        return new Measured(got.lines(), got.bytes(), baseline, peak[0]);
     }
 
     private static long liveHeap(MemoryMXBean memory) {
