@@ -21,7 +21,8 @@ public final class SvgLineChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 48;
-    private static final int RIGHT = 16;
+    /** Room for the last week's label, centred on its tick. */
+    private static final int RIGHT = 36;
     private static final int TOP = 36;
     private static final int BOTTOM = 40;
     private static final int Y_TICKS = 4;
