@@ -1,0 +1,67 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.export.LabelReader.ProjectLabel;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+/**
+ * Takes a project's labels one at a time, in any order, and builds the three audit views at once: a row per
+ * annotator ({@link AnnotatorTally}), a row per ISO week of commit time, UTC ({@link WeekTally}; weeks without
+ * labels between the first and the last are listed empty so a chart's x axis is time), and the flags
+ * ({@link FlagRules}), sorted by annotator, then commit time. Plain Java; not thread-safe.
+ */
+public final class AnchoringStatistics {
+
+    private final LongFunction<String> usernames;
+    private final FlagRules rules;
+    private final Map<Long, AnnotatorTally> annotators = new HashMap<>();
+    private final TreeMap<LocalDate, WeekTally> weeks = new TreeMap<>();
+    private final List<AnchoringFlag> flags = new ArrayList<>();
+
+    /**
+     * @param usernames annotator id → username
+     * @param minBlindMs blind steps shorter than this are {@code fast_blind}
+     * @param maxBlindFocusLosses this many focus losses in the blind step or more are {@code focus_losses}
+     */
+    public AnchoringStatistics(LongFunction<String> usernames, long minBlindMs, int maxBlindFocusLosses) {
+        this.usernames = usernames;
+        this.rules = new FlagRules(minBlindMs, maxBlindFocusLosses);
+    }
+
+    public void add(ProjectLabel label) {
+        annotators.computeIfAbsent(label.annotatorId(), id -> new AnnotatorTally()).add(label.label());
+        weeks.computeIfAbsent(monday(label), day -> new WeekTally()).add(label.itemId(), label.label());
+        flags.addAll(rules.flags(label.label(), usernames.apply(label.annotatorId()), label.externalId()));
+    }
+
+    public AnchoringReport report() {
+        List<AnnotatorAnchoring> rows = new ArrayList<>();
+        annotators.forEach((id, tally) -> rows.add(tally.row(usernames.apply(id))));
+        rows.sort(Comparator.comparing(AnnotatorAnchoring::username));
+        List<DriftWeek> drift = new ArrayList<>();
+        if (!weeks.isEmpty()) {
+            for (LocalDate day = weeks.firstKey(); !day.isAfter(weeks.lastKey()); day = day.plusWeeks(1)) {
+                WeekTally week = weeks.get(day);
+                drift.add(week == null ? WeekTally.empty(day) : week.row(day));
+            }
+        }
+        List<AnchoringFlag> sorted = new ArrayList<>(flags);
+        sorted.sort(Comparator.comparing(AnchoringFlag::annotator).thenComparing(AnchoringFlag::committedAt)
+                .thenComparingLong(AnchoringFlag::assignmentId));
+        return new AnchoringReport(rows, drift, sorted);
+    }
+
+    private static LocalDate monday(ProjectLabel label) {
+        return label.label().committedAt().atZone(ZoneOffset.UTC).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}

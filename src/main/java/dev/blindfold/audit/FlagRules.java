@@ -1,0 +1,47 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.export.LabelExposure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which {@link AnchoringFlag}s a label raises. paste_dominant and offscreen_composition are the classifier's own
+ * flags (thresholds {@code blindfold.export.*}); fast_blind and focus_losses use {@code blindfold.audit.*}. Only
+ * the blind step counts: the classifier stops counting pastes and focus losses at the commit. Plain Java.
+ */
+final class FlagRules {
+
+    private final long minBlindMs;
+    private final int maxBlindFocusLosses;
+
+    FlagRules(long minBlindMs, int maxBlindFocusLosses) {
+        this.minBlindMs = minBlindMs;
+        this.maxBlindFocusLosses = maxBlindFocusLosses;
+    }
+
+    List<AnchoringFlag> flags(LabelExposure label, String annotator, String externalId) {
+        List<AnchoringFlag> flags = new ArrayList<>(1);
+        if (label.pasteDominant()) {
+            double share = Math.min(1.0, (double) label.pastedChars() / label.blindAnswer().length());
+            flags.add(flag(AnchoringFlag.PASTE_DOMINANT, label, annotator, externalId, Math.round(share * 100) + "% pasted"));
+        }
+        if (label.blindMs() != null && label.blindMs() < minBlindMs) {
+            flags.add(flag(AnchoringFlag.FAST_BLIND, label, annotator, externalId,
+                    String.format(Locale.ROOT, "%.1f s blind", label.blindMs() / 1000.0)));
+        }
+        if (label.focusLosses() >= maxBlindFocusLosses) {
+            flags.add(flag(AnchoringFlag.FOCUS_LOSSES, label, annotator, externalId,
+                    label.focusLosses() + (label.focusLosses() == 1 ? " focus loss" : " focus losses")));
+        }
+        if (label.offscreenComposition()) {
+            flags.add(flag(AnchoringFlag.OFFSCREEN_COMPOSITION, label, annotator, externalId,
+                    "focus away for most of the blind step"));
+        }
+        return flags;
+    }
+
+    private static AnchoringFlag flag(String kind, LabelExposure label, String annotator, String externalId, String detail) {
+        return new AnchoringFlag(kind, label.assignmentId(), annotator, externalId, label.committedAt(), detail);
+    }
+}
