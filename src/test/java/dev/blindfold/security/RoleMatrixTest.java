@@ -134,6 +134,10 @@ class RoleMatrixTest {
             new Route("GET /tokens", true, w -> Request.get("/tokens")),
             new Route("POST /tokens", true, w -> Request.form("/tokens", Map.of("name", "matrix page token"))),
             new Route("POST /tokens/{tokenId}/revoke", true, w -> Request.form("/tokens/987654321/revoke", Map.of())),
+            new Route("GET /api/projects/{id}/audit/annotators", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/annotators")),
+            new Route("GET /api/projects/{id}/audit/drift", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/drift")),
+            new Route("GET /api/projects/{id}/audit/flags", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/flags?format=csv")),
+            new Route("GET /projects/{id}/audit", true, w -> Request.get("/projects/" + w.projectId() + "/audit")),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
 
@@ -172,6 +176,10 @@ class RoleMatrixTest {
             {"GET /tokens",                           303,     200,     200, 200,    200},
             {"POST /tokens",                          303,     200,     200, 200,    200},
             {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
+            {"GET /api/projects/{id}/audit/annotators", 401,   403,     403, 200,    200},
+            {"GET /api/projects/{id}/audit/drift",    401,     403,     403, 200,    200},
+            {"GET /api/projects/{id}/audit/flags",    401,     403,     403, 200,    200},
+            {"GET /projects/{id}/audit",              303,     403,     403, 200,    200},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404},
     };
