@@ -10,7 +10,7 @@ import java.util.Map;
  * cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed
  * with an apostrophe. Plain Java.
  */
-final class CsvRows {
+public final class CsvRows {
 
     private static final List<String> DRAFT_FIELDS = List.of("model", "family", "version", "rating",
             "blind_" + Similarity.EDIT, "blind_" + Similarity.TOKEN_F1, "final_" + Similarity.EDIT, "final_" + Similarity.TOKEN_F1);
@@ -73,7 +73,7 @@ final class CsvRows {
     }
 
     /** OWASP's advice for CSV injection: a leading apostrophe keeps the cell text. */
-    static String neutralise(String cell) {
+    public static String neutralise(String cell) {
         if (cell.isEmpty()) {
             return cell;
         }
