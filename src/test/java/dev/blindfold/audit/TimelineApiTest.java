@@ -66,7 +66,8 @@ class TimelineApiTest {
         int commit = page.indexOf("data-type=\"BLIND_COMMITTED\"");
         assertEquals(2, draftTexts.size());
         for (String text : draftTexts) {
-            assertTrue(page.indexOf(text) > commit, "a draft's text appears only after the commit event: " + text);
+            String word = firstWord(text);
+            assertTrue(page.indexOf(word) > commit, "a draft's text appears only after the commit event: " + text);
         }
         String events = page.substring(page.indexOf("id=\"events\""));
         assertEquals(ORDER.size() - 1, Pattern.compile("<td>\\+\\d+(\\.\\d)? (ms|s)</td>").matcher(events).results().count(),
@@ -77,8 +78,13 @@ class TimelineApiTest {
         }
         assertTrue(Pattern.compile("class=\"since\">[+−]\\d").matcher(strip).find(), "milestones show durations");
         for (String text : draftTexts) {
-            assertTrue(!strip.contains(text), "no draft text in the milestone strip");
+            assertTrue(!strip.contains(firstWord(text)), "no draft text in the milestone strip");
         }
+    }
+
+    /** The draft's distinctive first word (the rest has an apostrophe, which the page escapes). */
+    private static String firstWord(String text) {
+        return text.substring(0, text.indexOf(' '));
     }
 
     @Test
