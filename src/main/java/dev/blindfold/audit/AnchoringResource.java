@@ -1,13 +1,11 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.identity.Roles;
-import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +28,7 @@ public class AnchoringResource {
     @Path("/annotators")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public Response annotators(@PathParam("id") long projectId, @QueryParam("format") String format) {
-        boolean csv = csv(format);
+        boolean csv = AuditCsv.wanted(format);
         return answer(projectId, "annotators", csv, AnchoringReport::annotators, AnnotatorAnchoring.COLUMNS,
                 AnnotatorAnchoring::cells);
     }
@@ -40,7 +38,7 @@ public class AnchoringResource {
     @Path("/drift")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public Response drift(@PathParam("id") long projectId, @QueryParam("format") String format) {
-        boolean csv = csv(format);
+        boolean csv = AuditCsv.wanted(format);
         return answer(projectId, "drift", csv, AnchoringReport::drift, DriftWeek.COLUMNS, DriftWeek::cells);
     }
 
@@ -49,29 +47,13 @@ public class AnchoringResource {
     @Path("/flags")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public Response flags(@PathParam("id") long projectId, @QueryParam("format") String format) {
-        boolean csv = csv(format);
+        boolean csv = AuditCsv.wanted(format);
         return answer(projectId, "flags", csv, AnchoringReport::flags, AnchoringFlag.COLUMNS, AnchoringFlag::cells);
     }
 
     private <T> Response answer(long projectId, String name, boolean csv, Function<AnchoringReport, List<T>> table,
                                 List<String> columns, Function<T, List<Object>> cells) {
         List<T> rows = table.apply(anchoring.report(projectId).report());
-        if (!csv) {
-            return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return Response.ok(AuditCsv.write(columns, rows, cells), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-" + name + ".csv\"")
-                .build();
-    }
-
-    /** Checked before the labels are read, so a bad format costs nothing. */
-    private static boolean csv(String format) {
-        if (format == null || format.isEmpty() || format.equalsIgnoreCase("json")) {
-            return false;
-        }
-        if (format.equalsIgnoreCase("csv")) {
-            return true;
-        }
-        throw ProblemException.badRequest("invalid-format", "format must be 'json' (the default) or 'csv'.");
+        return AuditCsv.answer(csv, "project-" + projectId + "-" + name + ".csv", columns, rows, cells);
     }
 }

@@ -1,6 +1,9 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.export.CsvRows;
+import dev.blindfold.web.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +20,30 @@ import org.apache.commons.csv.CSVPrinter;
 final class AuditCsv {
 
     private AuditCsv() {
+    }
+
+    /**
+     * Whether {@code format} asks for CSV: {@code csv}, or {@code json}/absent for JSON; anything else is a 400
+     * {@code invalid-format}, raised before any data is read.
+     */
+    static boolean wanted(String format) {
+        if (format == null || format.isEmpty() || format.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.equalsIgnoreCase("csv")) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid-format", "format must be 'json' (the default) or 'csv'.");
+    }
+
+    /** The rows as JSON, or as a CSV attachment named {@code fileName}. */
+    static <T> Response answer(boolean csv, String fileName, List<String> header, List<T> rows,
+                               Function<T, List<Object>> cells) {
+        if (!csv) {
+            return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(write(header, rows, cells), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     static <T> String write(List<String> header, List<T> rows, Function<T, List<Object>> cells) {

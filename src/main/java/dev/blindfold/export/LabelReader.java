@@ -9,8 +9,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +55,30 @@ public class LabelReader {
                 em.clear();
             }
         }
+    }
+
+    /**
+     * One label with its exposure, classified exactly as exports classify it (prior exposure counts the drafts
+     * the annotator was shown earlier on any project); empty when the assignment has no blind commit. Reads the
+     * annotator's log, a page at a time, only until the label is settled.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LabelExposure> one(long annotatorId, long assignmentId) {
+        List<LabelExposure> found = new ArrayList<>(1);
+        AnnotatorLog log = new AnnotatorLog(em, json, annotatorId);
+        Iterable<LoggedEvent> untilFound = () -> new Iterator<>() {
+            private final Iterator<LoggedEvent> events = log.iterator();
+
+            public boolean hasNext() {
+                return found.isEmpty() && events.hasNext();
+            }
+
+            public LoggedEvent next() {
+                return events.next();
+            }
+        };
+        classifier.classify(untilFound, id -> id == assignmentId, found::add);
+        return found.stream().findFirst();
     }
 
     /** The most drafts any item of the project has: the number of draft slots an export needs. */

@@ -1,0 +1,93 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.export.AgreementService;
+import dev.blindfold.export.GoldRow;
+import dev.blindfold.project.Project;
+import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.TaskType;
+import dev.blindfold.web.BlindfoldConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The mirror gap per model family of one project ({@link MirrorGap}): gold per item by majority from blind
+ * answers and from final answers ({@link AgreementService#gold}), every draft scored against both. Each
+ * family's bootstrap is seeded from the project id, so a report gives the same interval every time.
+ * Holds the project's drafts and gold in memory, as the gold endpoint does.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MirrorGapService {
+
+    private final ProjectService projects;
+    private final AgreementService agreement;
+    private final BlindfoldConfig config;
+
+    MirrorGapService(ProjectService projects, AgreementService agreement, BlindfoldConfig config) {
+        this.projects = projects;
+        this.agreement = agreement;
+        this.config = config;
+    }
+
+    /** One row per model family with drafts in the project, by family name. */
+    public List<MirrorGapRow> mirrorGap(long projectId) {
+        Project project = projects.find(projectId);
+        boolean freeText = project.taskType != TaskType.CATEGORICAL;
+        Map<String, List<String>> blind = gold(agreement.gold(projectId, "blind", "majority"), freeText);
+        Map<String, List<String>> fin = gold(agreement.gold(projectId, "final", "majority"), freeText);
+        Map<String, Family> families = new TreeMap<>();
+        List<Object[]> drafts = Panache.getEntityManager().createQuery("select i.externalId, d.family, d.text"
+                        + " from Draft d, Item i where d.itemId = i.id and i.projectId = :p order by i.id, d.id", Object[].class)
+                .setParameter("p", projectId).getResultList();
+        for (Object[] d : drafts) {
+            String item = (String) d[0];
+            Family family = families.computeIfAbsent((String) d[1], f -> new Family());
+            List<String> b = blind.get(item);
+            List<String> f = fin.get(item);
+            if (b == null || f == null) {
+                family.skipped.merge(item, 1, Integer::sum);
+            } else {
+                family.scores.computeIfAbsent(item, k -> new double[3]);
+                double[] s = family.scores.get(item);
+                s[0]++;
+                s[1] += MirrorGap.score((String) d[2], b, freeText);
+                s[2] += MirrorGap.score((String) d[2], f, freeText);
+            }
+        }
+        List<MirrorGapRow> rows = new ArrayList<>();
+        int resamples = config.audit().bootstrapResamples();
+        families.forEach((name, family) -> {
+            List<MirrorGap.ItemScores> items = family.scores.values().stream()
+                    .map(s -> new MirrorGap.ItemScores((int) s[0], s[1], s[2])).toList();
+            rows.add(MirrorGapRow.of(name, MirrorGap.estimate(items, resamples, new SplittableRandom(projectId)),
+                    family.skipped.size()));
+        });
+        return rows;
+    }
+
+    /** External id → the gold to score against: the references (free text) or the one label; absent without gold. */
+    private static Map<String, List<String>> gold(List<GoldRow> rows, boolean freeText) {
+        Map<String, List<String>> gold = new HashMap<>();
+        for (GoldRow row : rows) {
+            if (freeText && row.references() != null && !row.references().isEmpty()) {
+                gold.put(row.externalId(), row.references());
+            } else if (!freeText && row.gold() != null) {
+                gold.put(row.externalId(), List.of(row.gold()));
+            }
+        }
+        return gold;
+    }
+
+    /** A family's drafts: per scored item (in item order) drafts, blind sum, final sum; skipped items. */
+    private static final class Family {
+        final Map<String, double[]> scores = new java.util.LinkedHashMap<>();
+        final Map<String, Integer> skipped = new HashMap<>();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.blindfold.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blindfold.audit.MirrorGap.Estimate;
+import dev.blindfold.audit.MirrorGap.ItemScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class MirrorGapTest {
+
+    private static final double EPS = 1e-12;
+
+    @Test
+    void meansAreOverItemDraftPairsAndTheGapIsFinalMinusBlind() {
+        // Item a: one draft (0.2 blind, 1.0 final); b: one draft (0.4, 0.4); c: two drafts summing 0.6 and 1.0.
+        List<ItemScores> items = List.of(new ItemScores(1, 0.2, 1.0), new ItemScores(1, 0.4, 0.4),
+                new ItemScores(2, 0.6, 1.0));
+        Estimate e = MirrorGap.estimate(items, 200, new SplittableRandom(7));
+        assertEquals(3, e.items());
+        assertEquals(4, e.drafts());
+        assertEquals(1.2 / 4, e.blindScore(), EPS);
+        assertEquals(2.4 / 4, e.finalScore(), EPS);
+        assertEquals(0.3, e.gap(), EPS);
+        assertTrue(e.ciLow() - EPS <= e.gap() && e.gap() <= e.ciHigh() + EPS, e.toString());
+        // Every resample's gap lies between the smallest and largest per-item gap per draft (0 and 0.8).
+        assertTrue(e.ciLow() >= -EPS && e.ciHigh() <= 0.8 + EPS, e.toString());
+        assertTrue(e.ciHigh() > e.ciLow(), "items disagree, so the interval has width: " + e);
+    }
+
+    @Test
+    void theIntervalContainsThePointEstimateOnNoisyData() {
+        SplittableRandom data = new SplittableRandom(42);
+        List<ItemScores> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double blind = data.nextDouble();
+            items.add(new ItemScores(1, blind, Math.min(1, blind + data.nextDouble() * 0.3)));
+        }
+        Estimate e = MirrorGap.estimate(items, 1000, new SplittableRandom(1));
+        assertTrue(e.gap() > 0);
+        assertTrue(e.ciLow() < e.gap() && e.gap() < e.ciHigh(), e.toString());
+        assertTrue(e.ciLow() > 0, "every item's final is at least its blind score: " + e);
+    }
+
+    @Test
+    void theIntervalHasNoWidthWhenEveryItemAgrees() {
+        List<ItemScores> items = List.of(new ItemScores(1, 0.25, 0.75), new ItemScores(2, 0.5, 1.5),
+                new ItemScores(1, 0.25, 0.75));
+        Estimate e = MirrorGap.estimate(items, 1000, new SplittableRandom(3));
+        assertEquals(0.5, e.gap(), EPS);
+        assertEquals(0.5, e.ciLow(), EPS);
+        assertEquals(0.5, e.ciHigh(), EPS);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameInterval() {
+        List<ItemScores> items = List.of(new ItemScores(1, 0.1, 0.9), new ItemScores(1, 0.5, 0.4),
+                new ItemScores(1, 0.3, 0.3), new ItemScores(1, 0.0, 1.0));
+        assertEquals(MirrorGap.estimate(items, 500, new SplittableRandom(11)),
+                MirrorGap.estimate(items, 500, new SplittableRandom(11)));
+    }
+
+    @Test
+    void noItemsGiveNoEstimate() {
+        Estimate e = MirrorGap.estimate(List.of(), 1000, new SplittableRandom(1));
+        assertEquals(0, e.items());
+        assertTrue(Double.isNaN(e.gap()) && Double.isNaN(e.ciLow()));
+    }
+
+    @Test
+    void freeTextDraftsScoreTheirBestTokenF1AgainstTheReferences() {
+        // "reset the password" vs "reset your password now": 2 common of 3 and 4 tokens → F1 = 4/7.
+        assertEquals(4.0 / 7, MirrorGap.score("reset the password", List.of("open settings", "reset your password now"), true), EPS);
+        assertEquals(1.0, MirrorGap.score("Reset the password.", List.of("reset the password"), true), EPS);
+        assertEquals(0.0, MirrorGap.score("anything", List.of(), true), EPS);
+    }
+
+    @Test
+    void categoricalDraftsScoreExactMatchWithTheGoldLabel() {
+        assertEquals(1.0, MirrorGap.score("billing", List.of("billing"), false), EPS);
+        assertEquals(0.0, MirrorGap.score("Billing", List.of("billing"), false), EPS);
+    }
+}
