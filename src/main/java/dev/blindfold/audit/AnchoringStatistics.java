@@ -1,5 +1,6 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.export.ExposureClass;
 import dev.blindfold.export.LabelReader.ProjectLabel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,7 @@ import java.util.function.LongFunction;
  * Takes a project's labels one at a time, in any order, and builds the three audit views at once: a row per
  * annotator ({@link AnnotatorTally}), a row per ISO week of commit time, UTC ({@link WeekTally}; weeks without
  * labels between the first and the last are listed empty so a chart's x axis is time), and the flags
- * ({@link FlagRules}), sorted by annotator, then commit time. Plain Java; not thread-safe.
+ * ({@link FlagRules}), sorted by annotator, then commit time; and the labels per exposure class. Plain Java; not thread-safe.
  */
 public final class AnchoringStatistics {
 
@@ -26,6 +28,7 @@ public final class AnchoringStatistics {
     private final Map<Long, AnnotatorTally> annotators = new HashMap<>();
     private final TreeMap<LocalDate, WeekTally> weeks = new TreeMap<>();
     private final List<AnchoringFlag> flags = new ArrayList<>();
+    private final Map<String, Long> exposure = new LinkedHashMap<>();
 
     /**
      * @param usernames annotator id → username
@@ -35,9 +38,13 @@ public final class AnchoringStatistics {
     public AnchoringStatistics(LongFunction<String> usernames, long minBlindMs, int maxBlindFocusLosses) {
         this.usernames = usernames;
         this.rules = new FlagRules(minBlindMs, maxBlindFocusLosses);
+        for (ExposureClass c : ExposureClass.values()) {
+            exposure.put(c.wireName(), 0L);
+        }
     }
 
     public void add(ProjectLabel label) {
+        exposure.merge(label.label().exposure().wireName(), 1L, Long::sum);
         annotators.computeIfAbsent(label.annotatorId(), id -> new AnnotatorTally()).add(label.label());
         weeks.computeIfAbsent(monday(label), day -> new WeekTally()).add(label.itemId(), label.label());
         flags.addAll(rules.flags(label.label(), usernames.apply(label.annotatorId()), label.externalId()));
@@ -57,7 +64,7 @@ public final class AnchoringStatistics {
         List<AnchoringFlag> sorted = new ArrayList<>(flags);
         sorted.sort(Comparator.comparing(AnchoringFlag::annotator).thenComparing(AnchoringFlag::committedAt)
                 .thenComparingLong(AnchoringFlag::assignmentId));
-        return new AnchoringReport(rows, drift, sorted);
+        return new AnchoringReport(rows, drift, sorted, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exposure)));
     }
 
     private static LocalDate monday(ProjectLabel label) {

@@ -136,11 +136,20 @@ class AnchoringStatisticsTest {
     }
 
     @Test
+    void labelsAreCountedPerExposureClassWithEveryClassPresent() {
+        assertEquals(java.util.Arrays.stream(ExposureClass.values()).map(ExposureClass::wireName).toList(),
+                List.copyOf(report().exposure().keySet()), "every class, in the classes' order");
+        assertEquals(Map.of("blind_only", 3L, "blind_kept", 2L, "revised_after_reveal", 1L, "draft_accepted", 1L,
+                "unknown", 0L), report().exposure());
+    }
+
+    @Test
     void noLabelsGiveEmptyTables() {
         AnchoringReport empty = new AnchoringStatistics(id -> "x", 3000, 3).report();
         assertTrue(empty.annotators().isEmpty());
         assertTrue(empty.drift().isEmpty());
         assertTrue(empty.flags().isEmpty());
+        assertTrue(empty.exposure().values().stream().allMatch(n -> n == 0));
     }
 
     @Test
