@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small real project driven through the API for bundle tests: three annotators, overlap 2, client events,
+ * A small real project driven through the API for bundle tests: four items, three annotators, overlap 2 (so each annotator surely gets two items), client events,
  * commits, reveals and finals giving every exposure class (blind_only, blind_kept, revised_after_reveal,
  * draft_accepted).
  */
@@ -18,7 +18,7 @@ final class AuditFixture {
     }
 
     static Fixture labelled() {
-        Fixture f = TestData.freeText(3, 3, 2, "REVEAL_AFTER_COMMIT");
+        Fixture f = TestData.freeText(4, 3, 2, "REVEAL_AFTER_COMMIT");
         for (int i = 0; i < f.annotators().size(); i++) {
             String who = f.annotators().get(i);
             long first = TestData.next(who, f.projectId());
