@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.audit.BundleFinding.Kind;
 import dev.blindfold.audit.BundleFiles.Event;
+import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -51,6 +52,19 @@ class BundleTamperTest {
         assertEquals(3, m.chains().size());
         assertTrue(intact.lines(BundleManifest.LABELS).stream().allMatch(l -> l.contains(m.labelsExportId())));
         assertFalse(intact.files.containsKey(BundleManifest.SIGNATURE), "no signing key is configured in this profile");
+    }
+
+    @Test
+    void bundleIsAnAttachmentNamedByProjectAndTimeForAuditorsOpsAndAdminsOnly() {
+        String disposition = Api.as(fixture.ops()).get("/api/projects/" + fixture.projectId() + "/audit/bundle").then()
+                .statusCode(200).contentType("application/zip").extract().header("Content-Disposition");
+        assertTrue(disposition.matches("attachment; filename=\"blindfold-audit-" + fixture.projectId()
+                + "-\\d{8}-\\d{6}\\.zip\""), disposition);
+        Api.as(Api.ADMIN).get("/api/projects/" + fixture.projectId() + "/audit/bundle").then().statusCode(200);
+        Api.as(fixture.annotator()).get("/api/projects/" + fixture.projectId() + "/audit/bundle").then().statusCode(403);
+        Api.anonymous().get("/api/projects/" + fixture.projectId() + "/audit/bundle").then().statusCode(401);
+        Api.as(fixture.auditor()).get("/api/projects/987654321/audit/bundle").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

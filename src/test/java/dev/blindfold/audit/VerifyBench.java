@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench.events} events (default 1,000,000) in {@code bench.annotators} chains (default 1,000) with labels
  * tagged to match, then measures the offline verifier against the floor of any verification, reading and hashing the
  * same events.jsonl: SHA-256 in this JVM (MessageDigest) and {@code sha256sum}. Figures go to stdout and
- * {@code bench/results/<date>-verify.md}.
+ * {@code bench/results/<date>-verify.md}. {@code -Dbench.keep=DIR} writes the bundle to DIR and keeps it (to try
+ * {@code java -jar target/blindfold-verify.jar DIR} on it).
  */
 class VerifyBench {
 
@@ -28,7 +29,7 @@ class VerifyBench {
     void verifyAMillionEvents() throws Exception {
         long events = Long.getLong("bench.events", 1_000_000);
         int annotators = Integer.getInteger("bench.annotators", 1_000);
-        Path bundle = dir.resolve("bundle");
+        Path bundle = System.getProperty("bench.keep") == null ? dir.resolve("bundle") : Path.of(System.getProperty("bench.keep"));
         long t0 = System.nanoTime();
         SyntheticBundle.Written written = SyntheticBundle.write(bundle, events, annotators);
         double synth = seconds(t0);
