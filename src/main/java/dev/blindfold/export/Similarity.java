@@ -174,9 +174,15 @@ public final class Similarity {
             return text.length();
         }
         int blocks = (m + 63) >>> 6;
+        // Match masks per character: an array for ASCII (most text; a boxed-key map lookup per character of the
+        // text was most of the time of an audit bundle's verification), a map for the rest.
+        long[][] ascii = new long[128][];
         Map<Character, long[]> peq = new HashMap<>();
         for (int i = 0; i < m; i++) {
-            peq.computeIfAbsent(pattern.charAt(i), c -> new long[blocks])[i >>> 6] |= 1L << (i & 63);
+            char c = pattern.charAt(i);
+            long[] mask = c < 128 ? (ascii[c] == null ? ascii[c] = new long[blocks] : ascii[c])
+                    : peq.computeIfAbsent(c, k -> new long[blocks]);
+            mask[i >>> 6] |= 1L << (i & 63);
         }
         long[] pv = new long[blocks];
         long[] mv = new long[blocks];
@@ -185,7 +191,8 @@ public final class Similarity {
         long lastHigh = 1L << ((m - 1) & 63);
         int score = m;
         for (int j = 0; j < text.length(); j++) {
-            long[] eqs = peq.getOrDefault(text.charAt(j), none);
+            char tc = text.charAt(j);
+            long[] eqs = tc < 128 ? (ascii[tc] == null ? none : ascii[tc]) : peq.getOrDefault(tc, none);
             int hin = 1;
             for (int k = 0; k < blocks; k++) {
                 long high = k == blocks - 1 ? lastHigh : Long.MIN_VALUE;

@@ -1,0 +1,122 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.export.ExportFilter;
+import dev.blindfold.export.ExportFormat;
+import dev.blindfold.export.ExportService;
+import dev.blindfold.export.ExposureThresholds;
+import dev.blindfold.provenance.ChainHeadRef;
+import dev.blindfold.provenance.Event;
+import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.ProjectChains;
+import dev.blindfold.web.BlindfoldConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a project's audit bundle as a zip stream, in constant memory: {@code events.jsonl} (every chain up to
+ * the head recorded when the bundle started, each event's canonical bytes verbatim beside its two hashes), the
+ * jsonl label export as {@code labels.jsonl}, then {@code manifest.json} with the heads, the files' sums and the
+ * exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
+ */
+@ApplicationScoped
+public class AuditBundleService {
+
+    static final int TIMEOUT_SECONDS = 3600;
+    private static final byte[] PREV = "{\"prevHash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH = "\",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "\",\"event\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Who asked for the bundle, and which project. */
+    public record Request(long projectId, String projectName, long userId, String username) {
+    }
+
+    private final ProjectChains chains;
+    private final ExportService exports;
+    private final ExposureThresholds thresholds;
+    private final Optional<KeyPair> signingKey;
+
+    AuditBundleService(ProjectChains chains, ExportService exports, BlindfoldConfig config) {
+        this.chains = chains;
+        this.exports = exports;
+        BlindfoldConfig.Export export = config.export();
+        this.thresholds = new ExposureThresholds(export.nearIdentical(), export.pasteDominantShare(), export.offscreenShare());
+        this.signingKey = config.audit().signingKey().filter(k -> !k.isBlank()).map(ManifestSignature::keyPair);
+    }
+
+    public void write(Request request, OutputStream out) throws IOException {
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<ChainHeadRef> heads = chains.heads(request.projectId());
+        ZipOutputStream zip = new ZipOutputStream(out);
+        List<BundleManifest.FileEntry> files = new ArrayList<>();
+        files.add(entry(zip, BundleManifest.EVENTS, sink -> writeEvents(heads, sink)));
+        ExportFilter all = ExportFilter.parse(null, null, null, null, null, null, null, null);
+        String exportId = exports.start(request.projectId(), ExportFormat.JSONL, all, request.userId());
+        files.add(entry(zip, BundleManifest.LABELS, sink ->
+                exports.write(exportId, request.projectId(), ExportFormat.JSONL, all, null, "text", sink)));
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, request.projectId(), request.projectName(),
+                createdAt, request.username(), exportId, thresholds,
+                heads.stream().map(h -> new BundleManifest.Chain(h.chain().actorId(), h.length(), h.hash())).toList(),
+                files, signingKey.map(k -> ManifestSignature.encode(k.getPublic())).orElse(null));
+        byte[] manifestBytes = manifest.toBytes();
+        entry(zip, BundleManifest.MANIFEST, sink -> sink.write(manifestBytes));
+        if (signingKey.isPresent()) {
+            byte[] sig = ManifestSignature.sign(signingKey.get().getPrivate(), manifestBytes);
+            entry(zip, BundleManifest.SIGNATURE, sink -> sink.write(sig));
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private void writeEvents(List<ChainHeadRef> heads, OutputStream sink) {
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+            for (ChainHeadRef head : heads) {
+                chains.forEach(head.chain(), head.length(), e -> line(e, sink));
+            }
+        });
+    }
+
+    private static void line(Event e, OutputStream sink) {
+        String canonical = EventChain.canonical(new EventChain.Entry(e.projectId(), e.actorId(), e.assignmentId(), e.seq(),
+                e.type(), e.serverTime(), e.clientTime(), e.clientClaimed(), e.payload()));
+        try {
+            sink.write(PREV);
+            sink.write(e.prevHash().getBytes(StandardCharsets.US_ASCII));
+            sink.write(HASH);
+            sink.write(e.hash().getBytes(StandardCharsets.US_ASCII));
+            sink.write(EVENT);
+            sink.write(canonical.getBytes(StandardCharsets.UTF_8));
+            sink.write(END);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private interface Body {
+        void write(OutputStream sink) throws IOException;
+    }
+
+    /** Writes one zip entry through a buffer that counts and digests its bytes and never closes the zip. */
+    private static BundleManifest.FileEntry entry(ZipOutputStream zip, String name, Body body) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        FileSum sum = new FileSum(zip);
+        try (OutputStream buffered = new BufferedOutputStream(sum, 1 << 16)) {
+            body.write(buffered);
+        }
+        zip.closeEntry();
+        return new BundleManifest.FileEntry(name, sum.bytes(), sum.sha256());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.blindfold.audit;
+
+import java.util.List;
+
+/** What an offline verification of an audit bundle found: counts read and every problem with its position. */
+public record BundleVerification(boolean ok, long events, long chains, long labels, boolean signed,
+                                 List<BundleFinding> findings) {
+
+    public String summary() {
+        if (ok) {
+            return "OK: " + events + " events in " + chains + " chains, " + labels + " labels; files match; exposure tags match"
+                    + (signed ? "; signature verified" : "");
+        }
+        return "BROKEN: " + findings.size() + " problem" + (findings.size() == 1 ? "" : "s") + " (" + events + " events in "
+                + chains + " chains, " + labels + " labels read)";
+    }
+}
