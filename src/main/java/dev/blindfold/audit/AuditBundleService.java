@@ -21,14 +21,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a project's audit bundle as a zip stream, in constant memory: {@code events.jsonl} (every chain up to
  * the head recorded when the bundle started, each event's canonical bytes verbatim beside its two hashes), the
- * jsonl label export as {@code labels.jsonl}, then {@code manifest.json} with the heads, the files' sums and the
+ * jsonl label export as {@code labels.jsonl} classified from the same events (bounded by the same heads, so work
+ * done while the bundle is written shows in neither), then {@code manifest.json} with the heads, the files' sums and the
  * exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
  */
 @ApplicationScoped
@@ -65,8 +68,9 @@ public class AuditBundleService {
         files.add(entry(zip, BundleManifest.EVENTS, sink -> writeEvents(heads, sink)));
         ExportFilter all = ExportFilter.parse(null, null, null, null, null, null, null, null);
         String exportId = exports.start(request.projectId(), ExportFormat.JSONL, all, request.userId());
-        files.add(entry(zip, BundleManifest.LABELS, sink ->
-                exports.write(exportId, request.projectId(), ExportFormat.JSONL, all, null, "text", sink)));
+        Map<Long, Long> lastSeq = heads.stream().collect(Collectors.toMap(h -> h.chain().actorId(), ChainHeadRef::length));
+        files.add(entry(zip, BundleManifest.LABELS, sink -> exports.write(exportId, request.projectId(), ExportFormat.JSONL,
+                all, null, "text", annotator -> lastSeq.getOrDefault(annotator, 0L), sink)));
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, request.projectId(), request.projectName(),
                 createdAt, request.username(), exportId, thresholds,
                 heads.stream().map(h -> new BundleManifest.Chain(h.chain().actorId(), h.length(), h.hash())).toList(),

@@ -22,23 +22,40 @@ final class AnnotatorLog implements Iterable<LoggedEvent> {
 
     static final int PAGE = 1_000;
 
-    private static final String SELECT = "select e.id, e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload"
+    private static final String SELECT = "select e.id, e.assignmentId, e.type, e.serverTime, e.clientTime, e.payload,"
+            + " e.projectId, e.seq"
             + " from Event e where e.actorId = :u and e.assignmentId is not null";
 
     private final EntityManager em;
     private final ObjectMapper json;
     private final long annotatorId;
     private final int pageSize;
+    private final long boundProject;
+    private final long lastSeq;
 
     AnnotatorLog(EntityManager em, ObjectMapper json, long annotatorId) {
         this(em, json, annotatorId, PAGE);
     }
 
     AnnotatorLog(EntityManager em, ObjectMapper json, long annotatorId, int pageSize) {
+        this(em, json, annotatorId, pageSize, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The log as it stood when the annotator's chain in {@code boundProject} ended at seq {@code lastSeq}: that
+     * chain's later events are left out (other projects' events are all read: they only add prior exposure).
+     */
+    AnnotatorLog(EntityManager em, ObjectMapper json, long annotatorId, int pageSize, long boundProject, long lastSeq) {
         this.em = em;
         this.json = json;
         this.annotatorId = annotatorId;
         this.pageSize = pageSize;
+        this.boundProject = boundProject;
+        this.lastSeq = lastSeq;
+    }
+
+    private boolean beyondBound(Object[] row) {
+        return (Long) row[6] == boundProject && (Long) row[7] > lastSeq;
     }
 
     @Override
@@ -76,7 +93,9 @@ final class AnnotatorLog implements Iterable<LoggedEvent> {
                     if (lastTime != null && time.equals(lastTime) && id <= lastId) {
                         continue;
                     }
-                    page.add(new LoggedEvent((Long) r[1], (EventType) r[2], time, (Instant) r[4], parse((String) r[5])));
+                    if (!beyondBound(r)) {
+                        page.add(new LoggedEvent((Long) r[1], (EventType) r[2], time, (Instant) r[4], parse((String) r[5])));
+                    }
                     lastTime = time;
                     lastId = id;
                     progressed = true;
@@ -95,7 +114,9 @@ final class AnnotatorLog implements Iterable<LoggedEvent> {
                         Object[].class).setParameter("u", annotatorId).setParameter("t", lastTime)
                         .setParameter("id", lastId).getResultList();
                 for (Object[] r : rows) {
-                    page.add(new LoggedEvent((Long) r[1], (EventType) r[2], (Instant) r[3], (Instant) r[4], parse((String) r[5])));
+                    if (!beyondBound(r)) {
+                        page.add(new LoggedEvent((Long) r[1], (EventType) r[2], (Instant) r[3], (Instant) r[4], parse((String) r[5])));
+                    }
                     lastId = (Long) r[0];
                 }
                 lastTime = lastTime.plusNanos(1000);

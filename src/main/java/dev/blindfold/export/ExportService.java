@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Streams a project's kept labels in one of {@link ExportFormat}'s formats and records the export's manifest:
@@ -75,12 +76,22 @@ public class ExportService {
     /** Streams the kept labels in {@code format} and then completes the export's manifest. */
     public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
                       String inputField, OutputStream out) {
+        write(exportId, projectId, format, filter, annotatorId, inputField, LabelReader.ALL_EVENTS, out);
+    }
+
+    /**
+     * As {@link #write(String, long, ExportFormat, ExportFilter, Long, String, OutputStream)}, from the log as it
+     * stood when each annotator's chain in the project ended at {@code lastSeq(annotator)} (see
+     * {@link LabelReader#forEach(long, Long, LongUnaryOperator, java.util.function.Consumer)}).
+     */
+    public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
+                      String inputField, LongUnaryOperator lastSeq, OutputStream out) {
         MessageDigest sha = EventChain.sha256();
         Tally tally = new Tally();
         try (DigestOutputStream digest = new DigestOutputStream(out, sha)) {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                 Project project = Project.findById(projectId);
-                Export export = new Export(exportId, project, filter, annotatorId, tally,
+                Export export = new Export(exportId, project, filter, annotatorId, lastSeq, tally,
                         new Pseudonyms(config.export().pseudonymKey(), projectId));
                 try (RowSink sink = sink(format, filter, projectId, digest)) {
                     if (format.perItem() || filter.gold()) {
@@ -113,7 +124,8 @@ public class ExportService {
     }
 
     /** What one running export knows. */
-    private record Export(String id, Project project, ExportFilter filter, Long annotatorId, Tally tally,
+    private record Export(String id, Project project, ExportFilter filter, Long annotatorId, LongUnaryOperator lastSeq,
+                          Tally tally,
                           Pseudonyms pseudonyms) {
         boolean freeText() {
             return project.taskType != TaskType.CATEGORICAL;
@@ -141,7 +153,7 @@ public class ExportService {
     }
 
     private void writeLabels(Export x, ExportFormat format, RowSink sink) {
-        labels.forEach(x.project().id, x.annotatorId(), pl -> {
+        labels.forEach(x.project().id, x.annotatorId(), x.lastSeq(), pl -> {
             if (x.filter().keeps(pl.label())) {
                 x.tally().label(pl.label().exposure().wireName());
                 if (format == ExportFormat.TRL) {
@@ -167,7 +179,7 @@ public class ExportService {
         try (ItemSpool spool = new ItemSpool(json)) {
             long[] last = {-1};
             int[] batch = {0};
-            labels.forEach(x.project().id, x.annotatorId(), pl -> {
+            labels.forEach(x.project().id, x.annotatorId(), x.lastSeq(), pl -> {
                 if (x.filter().keeps(pl.label())) {
                     if (pl.annotatorId() != last[0] || batch[0] >= SPOOL_BATCH) {
                         spool.endBatch();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Reads a project's labels with their exposure, one annotator at a time: that annotator's whole
@@ -29,6 +30,8 @@ public class LabelReader {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
+    /** No bound: every event of the project. */
+    public static final LongUnaryOperator ALL_EVENTS = annotator -> Long.MAX_VALUE;
     /** Labels whose items are looked up in one query. */
     private static final int BATCH = 500;
 
@@ -46,12 +49,22 @@ public class LabelReader {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void forEach(long projectId, Long onlyAnnotator, Consumer<ProjectLabel> sink) {
+        forEach(projectId, onlyAnnotator, ALL_EVENTS, sink);
+    }
+
+    /**
+     * The labels as the log stood when each annotator's chain in the project ended at {@code lastSeq(annotator)}
+     * (an audit bundle's recorded heads): later events of the project are left out, so a label committed or
+     * finished since is absent or classified as it was then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forEach(long projectId, Long onlyAnnotator, LongUnaryOperator lastSeq, Consumer<ProjectLabel> sink) {
         List<Long> annotators = em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
                         + " and a.status in :s order by a.annotatorId", Long.class)
                 .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
         for (Long annotator : annotators) {
             if (onlyAnnotator == null || onlyAnnotator.equals(annotator)) {
-                forAnnotator(projectId, annotator, sink);
+                forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), sink);
                 em.clear();
             }
         }
@@ -90,13 +103,14 @@ public class LabelReader {
         return counts.isEmpty() ? 0 : counts.get(0).intValue();
     }
 
-    private void forAnnotator(long projectId, long annotatorId, Consumer<ProjectLabel> sink) {
+    private void forAnnotator(long projectId, long annotatorId, long lastSeq, Consumer<ProjectLabel> sink) {
         long[] wanted = em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
                         + " and a.status in :s order by a.id", Long.class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
                 .getResultList().stream().mapToLong(Long::longValue).toArray();
         List<LabelExposure> batch = new ArrayList<>(BATCH);
-        classifier.classify(new AnnotatorLog(em, json, annotatorId), id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
+        AnnotatorLog log = new AnnotatorLog(em, json, annotatorId, AnnotatorLog.PAGE, projectId, lastSeq);
+        classifier.classify(log, id -> Arrays.binarySearch(wanted, id) >= 0, label -> {
             batch.add(label);
             if (batch.size() == BATCH) {
                 withItems(annotatorId, batch, sink);
