@@ -1,0 +1,28 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.export.AgreementService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies,
+ * labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
+ * per-annotator anchoring table and the flagged labels.
+ */
+public record AuditReport(long projectId, String projectName, String taskType, Instant generatedAt,
+                          ChainAudit.Verification verification, Map<String, Long> exposure,
+                          AgreementService.Agreement agreement, List<MirrorGapRow> mirrorGap,
+                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags) {
+
+    /** Labels of all classes. */
+    public long labels() {
+        return exposure.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@code count} as a share of all labels; null when there are none. */
+    public Double shareOf(long count) {
+        long all = labels();
+        return all == 0 ? null : (double) count / all;
+    }
+}

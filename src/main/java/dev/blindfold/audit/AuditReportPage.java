@@ -1,0 +1,34 @@
+package dev.blindfold.audit;
+
+import dev.blindfold.identity.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The anchoring report as a page an auditor can print (the print stylesheet drops the navigation). */
+@Path("/projects/{id}/audit/report")
+@Produces(MediaType.TEXT_HTML)
+public class AuditReportPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance report(AuditReport report);
+    }
+
+    private final AuditReportService reports;
+
+    AuditReportPage(AuditReportService reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public TemplateInstance report(@PathParam("id") long projectId) {
+        return Templates.report(reports.of(projectId));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.blindfold.audit;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blindfold.support.Api;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The anchoring report an auditor prints or hands on: chain verification, labels per exposure class, agreement,
+ * the mirror gap per family, the annotators and the flags, as JSON and as a page, for auditors only.
+ */
+@QuarkusTest
+class AuditReportTest {
+
+    private static AnchoringScenario s;
+
+    /** Once per class, in a @BeforeEach: REST Assured knows the test port only from the first test on. */
+    @BeforeEach
+    void scenario() {
+        if (s == null) {
+            s = AnchoringScenario.build();
+        }
+    }
+
+    @Test
+    void reportGathersVerificationExposureAgreementMirrorGapAnnotatorsAndFlags() {
+        JsonPath r = Api.as(s.fixture().auditor()).get("/api/projects/" + s.fixture().projectId() + "/audit/report")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(true, r.getBoolean("verification.ok"), r.prettify());
+        assertTrue(r.getLong("verification.events") > 20, "every event of the three chains was read");
+        assertEquals(3, r.getInt("verification.chains"));
+        assertEquals(Map.of("blind_only", 3, "blind_kept", 1, "revised_after_reveal", 1, "draft_accepted", 1, "unknown", 0),
+                r.getMap("exposure"));
+        assertEquals(2, r.getInt("agreement.units"));
+        assertEquals(6, r.getInt("agreement.blind.labels"));
+        assertEquals(2, r.getList("mirrorGap").size(), "one row per model family with drafts");
+        assertEquals(List.of(s.a(), s.b(), s.c()).stream().sorted().toList(), r.getList("annotators.username"));
+        assertTrue(r.getList("flags.kind").contains("paste_dominant"), r.getList("flags.kind").toString());
+    }
+
+    @Test
+    void printablePageShowsTheVerdictAndEveryTableAndLinksToTimelines() {
+        String page = Api.as(s.fixture().auditor()).accept("text/html")
+                .get("/projects/" + s.fixture().projectId() + "/audit/report")
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("id=\"verification\" class=\"ok\""), containsString("Mirror gap per model family"),
+                        containsString("id=\"report-exposure\""), containsString("id=\"audit-annotators\""),
+                        containsString("/audit/assignments/" + s.pastedAid()), containsString("/js/print-report.js"))
+                .extract().asString();
+        for (String annotator : List.of(s.a(), s.b(), s.c())) {
+            assertTrue(page.contains(annotator), annotator);
+        }
+    }
+
+    @Test
+    void opsAndAnnotatorsAreRefusedTheReport() {
+        String json = "/api/projects/" + s.fixture().projectId() + "/audit/report";
+        Api.as(s.fixture().ops()).get(json).then().statusCode(403).contentType(startsWith("application/problem+json"));
+        Api.as(s.a()).get(json).then().statusCode(403).contentType(startsWith("application/problem+json"));
+        Api.as(s.fixture().ops()).accept("text/html").get("/projects/" + s.fixture().projectId() + "/audit/report")
+                .then().statusCode(403).contentType(startsWith("text/html"));
+        Api.as(s.fixture().auditor()).get("/api/projects/987654321/audit/report").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+}
