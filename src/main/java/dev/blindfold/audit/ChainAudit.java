@@ -15,15 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
 /**
@@ -99,11 +102,21 @@ public class ChainAudit {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Marks the connection read-only before its first statement (PostgreSQL then begins READ ONLY). */
+    /**
+     * Nothing read is ever flushed back, and on PostgreSQL the transaction itself is READ ONLY (its first
+     * statement; the pool does not let an enlisted connection's read-only flag change). H2 has no such statement.
+     */
     private void readOnly() {
         Session session = em.unwrap(Session.class);
         session.setDefaultReadOnly(true);
-        session.doWork(c -> c.setReadOnly(true));
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        session.doWork(c -> {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION READ ONLY");
+                }
+            }
+        });
     }
 
     private PastBound.Tail tail(ChainId chain, long bound) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ChainTamperTest {
 
-    private static final int ITEMS = 4;
+    private static final int ITEMS = 3;
 
     @Inject
     AgroalDataSource db;
@@ -76,7 +76,7 @@ class ChainTamperTest {
         assertEquals(f.projectId(), report.getLong("projectId"));
         assertEquals(2, report.getLong("chains"));
         assertEquals(chain(first).size() + chain(second).size(), report.getLong("events"));
-        assertTrue(chain(first).size() > 20, "commits, reveals, finals, ratings and client events: " + chain(first).size());
+        assertTrue(chain(first).size() >= 15, "commits, reveals, finals, ratings and client events: " + chain(first).size());
         assertTrue(report.getString("verifiedAt").endsWith("Z"));
         assertTrue(report.getLong("millis") >= 0);
     }
