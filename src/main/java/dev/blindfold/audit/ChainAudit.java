@@ -89,6 +89,7 @@ public class ChainAudit {
             ChainHeadRef head = heads.get(chain);
             tails.add(tail(chain, head == null ? 0 : head.length()));
         }
+        em.clear(); // the heads read first are still managed: without this, re-reading returns them unchanged
         Map<ChainId, ChainHeadRef> headsAtEnd = byChain(chains.heads(projectId));
         List<ChainFinding> past = PastBound.check(tails, headsAtEnd, broken);
         findings.addAll(past);
