@@ -40,7 +40,7 @@ class AppendOnlyLogTest {
     }
 
     @Test
-    void theDatabaseRefusesUpdateAndDeleteOnTheEventTable() throws Exception {
+    void theDatabaseRefusesUpdateAndDeleteOnTheEventTableAndTruncateOnPostgresql() throws Exception {
         Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
         long aid = labelOneItem(f);
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
@@ -50,6 +50,10 @@ class AppendOnlyLogTest {
             SQLException delete = assertThrows(SQLException.class,
                     () -> s.executeUpdate("DELETE FROM events WHERE assignment_id = " + aid));
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                SQLException truncate = assertThrows(SQLException.class, () -> s.execute("TRUNCATE events"));
+                assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
+            }
         }
         assertEquals(5, TestData.eventTypes(f.auditor(), aid).size(), "nothing was changed or removed");
     }
