@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.TestData;
+import dev.blindfold.support.TestData.Fixture;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class AuditReportTest {
 
     private static AnchoringScenario s;
+
+    @Inject
+    DataSource db;
 
     /** Once per class, in a @BeforeEach: REST Assured knows the test port only from the first test on. */
     @BeforeEach
@@ -42,7 +49,8 @@ class AuditReportTest {
                 r.getMap("exposure"));
         assertEquals(2, r.getInt("agreement.units"));
         assertEquals(6, r.getInt("agreement.blind.labels"));
-        assertEquals(2, r.getList("mirrorGap").size(), "one row per model family with drafts");
+        assertEquals(4, r.getList("mirrorGap").size(), "one row per model family (TestData gives each item its own two)");
+        assertEquals(List.of(1, 1, 1, 1), r.getList("mirrorGap.items"));
         assertEquals(List.of(s.a(), s.b(), s.c()).stream().sorted().toList(), r.getList("annotators.username"));
         assertTrue(r.getList("flags.kind").contains("paste_dominant"), r.getList("flags.kind").toString());
     }
@@ -59,6 +67,25 @@ class AuditReportTest {
         for (String annotator : List.of(s.a(), s.b(), s.c())) {
             assertTrue(page.contains(annotator), annotator);
         }
+    }
+
+    @Test
+    void aTamperedLogMakesTheReportSayBrokenAndNameTheBreak() throws Exception {
+        Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        long aid = TestData.next(f.annotator(), f.projectId());
+        TestData.commit(f.annotator(), aid, "my blind answer");
+        TestData.keep(f.annotator(), aid);
+        Chains.Row committed = Chains.chain(db, f.projectId(), Chains.userId(f.annotator())).stream()
+                .filter(r -> r.type().equals("BLIND_COMMITTED")).findFirst().orElseThrow();
+        Chains.asAttacker(db, c -> Chains.update(c, "UPDATE events SET payload = ? WHERE id = ?",
+                committed.payload().replace("my blind answer", "my better answer"), committed.id()));
+
+        JsonPath r = Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/report").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(false, r.getBoolean("verification.ok"));
+        assertEquals(List.of("CHANGED"), r.getList("verification.findings.kind"));
+        Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/audit/report").then().statusCode(200)
+                .body(containsString("id=\"verification\" class=\"bad\""), containsString("<code>CHANGED</code>"));
     }
 
     @Test
