@@ -58,9 +58,19 @@ public class EventLog {
                 .setParameter("p", projectId).setParameter("u", actorId).getResultList();
     }
 
+    /**
+     * Locks the chain's head for this transaction. A new chain's head is created under the project row's lock,
+     * so first appends arriving together (two nodes, two tabs) queue for it instead of colliding on its key.
+     */
     private ChainHead lockHead(long projectId, long actorId) {
         ChainHead.Key key = new ChainHead.Key(projectId, actorId);
         ChainHead head = em.find(ChainHead.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (head != null) {
+            return head;
+        }
+        em.createNativeQuery("SELECT id FROM projects WHERE id = :p FOR UPDATE").setParameter("p", projectId)
+                .getResultList();
+        head = em.find(ChainHead.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             head = new ChainHead(key);
             em.persist(head);
