@@ -9,6 +9,7 @@ import dev.blindfold.provenance.ChainVerifier;
 import dev.blindfold.provenance.ChainedEvent;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.EventType;
 import dev.blindfold.provenance.ProjectChains;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,15 +75,18 @@ public class ChainAudit {
         Set<ChainId> toRead = new TreeSet<>(heads.keySet());
         chains.actorsWithEvents(projectId).forEach(actor -> toRead.add(new ChainId(projectId, actor)));
 
-        ChainVerifier verifier = new ChainVerifier(heads.values());
+        Map<ChainId, ChainFinding> unreadable = unknownTypes(projectId);
+        ChainVerifier verifier = new ChainVerifier(heads.values().stream()
+                .filter(h -> !unreadable.containsKey(h.chain())).toList());
         for (ChainId chain : toRead) {
             ChainHeadRef head = heads.get(chain);
-            if (head != null) {
+            if (head != null && !unreadable.containsKey(chain)) {
                 chains.forEach(chain, head.length(), e -> verifier.accept(chained(e)));
             }
         }
         ChainVerifier.Result result = verifier.finish();
-        List<ChainFinding> findings = new ArrayList<>(result.findings());
+        List<ChainFinding> findings = new ArrayList<>(unreadable.values());
+        findings.addAll(result.findings());
         Set<ChainId> broken = findings.stream().map(ChainFinding::chain).collect(Collectors.toCollection(HashSet::new));
 
         List<PastBound.Tail> tails = new ArrayList<>();
@@ -160,6 +165,26 @@ public class ChainAudit {
                             + " is not in the annotator's chain"));
         }
         return findings;
+    }
+
+    /**
+     * Chains holding an event whose type Blindfold never writes (the column was edited): such a row cannot be
+     * read as an event, so the chain is reported CHANGED at its first one and not read further.
+     */
+    private Map<ChainId, ChainFinding> unknownTypes(long projectId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT actor_id, MIN(seq) FROM events WHERE project_id = :p"
+                        + " AND type NOT IN (:types) GROUP BY actor_id ORDER BY actor_id")
+                .setParameter("p", projectId)
+                .setParameter("types", Arrays.stream(EventType.values()).map(Enum::name).toList()).getResultList();
+        Map<ChainId, ChainFinding> found = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ChainId chain = new ChainId(projectId, ((Number) row[0]).longValue());
+            long seq = ((Number) row[1]).longValue();
+            found.put(chain, new ChainFinding(Kind.CHANGED, chain, seq, 0, "seq " + seq
+                    + " has an event type Blindfold never writes: its type was altered"));
+        }
+        return found;
     }
 
     private static Map<ChainId, ChainHeadRef> byChain(List<ChainHeadRef> heads) {

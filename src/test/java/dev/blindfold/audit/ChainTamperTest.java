@@ -91,6 +91,14 @@ class ChainTamperTest {
     }
 
     @Test
+    void anEventTypeBlindfoldNeverWritesIsReportedAsChangedNotAServerError() throws Exception {
+        Row shown = chain(second).stream().filter(r -> r.type().equals("ITEM_SHOWN")).skip(1).findFirst().orElseThrow();
+        Chains.asAttacker(db, c -> assertEquals(1, Chains.update(c, "UPDATE events SET type = ? WHERE id = ?",
+                "FORGED_TYPE", shown.id())));
+        assertOneFinding(verify(), "CHANGED", second, shown.seq(), 0);
+    }
+
+    @Test
     void aDeletedEventIsReportedAsDeletedWhereTheGapShows() throws Exception {
         List<Row> rows = chain(first);
         Row gone = rows.get(6);
