@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import org.hibernate.Session;
 
 /**
  * The only way to write the provenance log: append, inside the caller's transaction, so an event
@@ -21,6 +23,7 @@ public class EventLog {
     }
 
     private final EntityManager em;
+    private volatile Boolean postgres;
 
     EventLog(EntityManager em) {
         this.em = em;
@@ -59,14 +62,23 @@ public class EventLog {
     }
 
     /**
-     * Locks the chain's head for this transaction. A new chain's head is created under the project row's lock,
-     * so first appends arriving together (two nodes, two tabs) queue for it instead of colliding on its key.
+     * Locks the chain's head for this transaction, creating it for a new chain so that first appends arriving
+     * together (two nodes, two tabs) queue for it instead of colliding on its key. PostgreSQL inserts it with
+     * {@code ON CONFLICT DO NOTHING} (a lock on the project row would deadlock with the key-share locks that
+     * inserts referencing the project take); H2, which takes no such locks and has no such insert, creates it
+     * under the project row's lock.
      */
     private ChainHead lockHead(long projectId, long actorId) {
         ChainHead.Key key = new ChainHead.Key(projectId, actorId);
         ChainHead head = em.find(ChainHead.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (head != null) {
             return head;
+        }
+        if (postgres()) {
+            em.createNativeQuery("INSERT INTO chain_heads (project_id, actor_id, seq, hash) VALUES (:p, :u, 0, :h)"
+                    + " ON CONFLICT DO NOTHING").setParameter("p", projectId).setParameter("u", actorId)
+                    .setParameter("h", EventChain.GENESIS).executeUpdate();
+            return em.find(ChainHead.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
         em.createNativeQuery("SELECT id FROM projects WHERE id = :p FOR UPDATE").setParameter("p", projectId)
                 .getResultList();
@@ -77,6 +89,14 @@ public class EventLog {
             em.flush();
         }
         return head;
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = em.unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT).contains("postgres"));
+        }
+        return postgres;
     }
 
     private static Instant now() {
