@@ -144,6 +144,7 @@ class RoleMatrixTest {
             new Route("GET /api/projects/{id}/audit/mirror-gap", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/mirror-gap")),
             new Route("GET /api/assignments/{aid}/timeline", false, w -> Request.get("/api/assignments/" + w.aid() + "/timeline")),
             new Route("GET /audit/assignments/{aid}", true, w -> Request.get("/audit/assignments/" + w.aid())),
+            new Route("GET /projects/{id}/audit/labels", true, w -> Request.get("/projects/" + w.projectId() + "/audit/labels")),
             new Route("GET /projects/{id}/audit", true, w -> Request.get("/projects/" + w.projectId() + "/audit")),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
@@ -193,6 +194,7 @@ class RoleMatrixTest {
             {"GET /api/projects/{id}/audit/mirror-gap", 401,   403,     403, 200,    200},
             {"GET /api/assignments/{aid}/timeline",   401,     403,     403, 200,    200},
             {"GET /audit/assignments/{aid}",          303,     403,     403, 200,    200},
+            {"GET /projects/{id}/audit/labels",       303,     403,     403, 200,    200},
             {"GET /projects/{id}/audit",              303,     403,     403, 200,    200},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404},
