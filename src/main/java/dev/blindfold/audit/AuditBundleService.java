@@ -4,6 +4,7 @@ import dev.blindfold.export.ExportFilter;
 import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
 import dev.blindfold.export.ExposureThresholds;
+import dev.blindfold.export.LabelReader;
 import dev.blindfold.provenance.ChainHeadRef;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.EventChain;
@@ -52,11 +53,10 @@ public class AuditBundleService {
     private final ExposureThresholds thresholds;
     private final Optional<KeyPair> signingKey;
 
-    AuditBundleService(ProjectChains chains, ExportService exports, BlindfoldConfig config) {
+    AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, BlindfoldConfig config) {
         this.chains = chains;
         this.exports = exports;
-        BlindfoldConfig.Export export = config.export();
-        this.thresholds = new ExposureThresholds(export.nearIdentical(), export.pasteDominantShare(), export.offscreenShare());
+        this.thresholds = labels.thresholds();
         this.signingKey = config.audit().signingKey().filter(k -> !k.isBlank()).map(ManifestSignature::keyPair);
     }
 
@@ -94,8 +94,7 @@ public class AuditBundleService {
     }
 
     private static void line(Event e, OutputStream sink) {
-        String canonical = EventChain.canonical(new EventChain.Entry(e.projectId(), e.actorId(), e.assignmentId(), e.seq(),
-                e.type(), e.serverTime(), e.clientTime(), e.clientClaimed(), e.payload()));
+        String canonical = EventChain.canonical(e.entry());
         try {
             sink.write(PREV);
             sink.write(e.prevHash().getBytes(StandardCharsets.US_ASCII));

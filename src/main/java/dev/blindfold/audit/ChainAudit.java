@@ -197,8 +197,7 @@ public class ChainAudit {
     static ChainedEvent chained(Event e) {
         String canonical;
         try {
-            canonical = EventChain.canonical(new EventChain.Entry(e.projectId(), e.actorId(), e.assignmentId(), e.seq(),
-                    e.type(), e.serverTime(), e.clientTime(), e.clientClaimed(), e.payload()));
+            canonical = EventChain.canonical(e.entry());
         } catch (IllegalArgumentException notJson) {
             canonical = "not canonical: " + e.payload();
         }

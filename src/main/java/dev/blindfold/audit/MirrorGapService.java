@@ -11,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -52,10 +54,9 @@ public class MirrorGapService {
             List<String> b = blind.get(item);
             List<String> f = fin.get(item);
             if (b == null || f == null) {
-                family.skipped.merge(item, 1, Integer::sum);
+                family.skipped.add(item);
             } else {
-                family.scores.computeIfAbsent(item, k -> new double[3]);
-                double[] s = family.scores.get(item);
+                double[] s = family.scores.computeIfAbsent(item, k -> new double[3]);
                 s[0]++;
                 s[1] += MirrorGap.score((String) d[2], b, freeText);
                 s[2] += MirrorGap.score((String) d[2], f, freeText);
@@ -88,6 +89,6 @@ public class MirrorGapService {
     /** A family's drafts: per scored item (in item order) drafts, blind sum, final sum; skipped items. */
     private static final class Family {
         final Map<String, double[]> scores = new java.util.LinkedHashMap<>();
-        final Map<String, Integer> skipped = new HashMap<>();
+        final Set<String> skipped = new HashSet<>();
     }
 }

@@ -12,7 +12,6 @@ import dev.blindfold.project.Item;
 import dev.blindfold.project.Project;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.EventLog;
-import dev.blindfold.provenance.EventType;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,21 +50,15 @@ public class TimelineService {
         List<Entry> events = log.forAssignment(aid).stream().map(this::entry).toList();
         Optional<LabelExposure> label = labels.one(a.annotatorId, aid);
         String blind = label.map(LabelExposure::blindAnswer).orElse(null);
-        String fin = null;
-        String decision = null;
-        for (Entry e : events) {
-            if (e.type() == EventType.FINAL_SAVED && decision == null) {
-                decision = e.data().path("decision").asText();
-                fin = e.data().path("answer").asText();
-            }
-        }
+        String decision = label.map(LabelExposure::decision).orElse(null);
+        String fin = decision == null ? null : label.get().finalAnswer();
         List<String> flags = new ArrayList<>();
         label.ifPresent(l -> {
             if (l.pasteDominant()) {
-                flags.add("paste_dominant");
+                flags.add(AnchoringFlag.PASTE_DOMINANT);
             }
             if (l.offscreenComposition()) {
-                flags.add("offscreen_composition");
+                flags.add(AnchoringFlag.OFFSCREEN_COMPOSITION);
             }
         });
         return new Timeline(aid, project.id, project.name, item.externalId, item.input,

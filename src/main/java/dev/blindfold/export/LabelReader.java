@@ -37,14 +37,20 @@ public class LabelReader {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final ExposureThresholds thresholds;
     private final ExposureClassifier classifier;
 
     LabelReader(EntityManager em, ObjectMapper json, BlindfoldConfig config) {
         this.em = em;
         this.json = json;
         BlindfoldConfig.Export export = config.export();
-        this.classifier = new ExposureClassifier(new ExposureThresholds(export.nearIdentical(),
-                export.pasteDominantShare(), export.offscreenShare()));
+        this.thresholds = new ExposureThresholds(export.nearIdentical(), export.pasteDominantShare(), export.offscreenShare());
+        this.classifier = new ExposureClassifier(thresholds);
+    }
+
+    /** The lines the classifier draws, as configured: what an audit bundle's manifest must carry. */
+    public ExposureThresholds thresholds() {
+        return thresholds;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

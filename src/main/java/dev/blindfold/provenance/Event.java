@@ -75,6 +75,12 @@ public class Event {
         this.hash = hash;
     }
 
+    /** The hashed content of this event, for recomputing its canonical form and hash. */
+    public EventChain.Entry entry() {
+        return new EventChain.Entry(projectId, actorId, assignmentId, seq, type, serverTime, clientTime, clientClaimed,
+                payload);
+    }
+
     public Long id() {
         return id;
     }
