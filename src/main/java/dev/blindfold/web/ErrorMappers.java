@@ -82,6 +82,10 @@ class ErrorMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }
+        Problem parameter = InputProblems.badParameter(e, uri, path(uri));
+        if (parameter != null) {
+            return responses.render(parameter, uri);
+        }
         return responses.render(Problem.of(status, "http-" + status, title, detail, path(uri)), uri);
     }
 
@@ -97,11 +101,7 @@ class ErrorMappers {
     }
 
     private Response badJson(JsonProcessingException e, UriInfo uri) {
-        String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
-                ? " at '" + m.getPathReference().replaceAll("^[^\\[\"]*", "") + "'"
-                : "";
-        String detail = "The request body is not the JSON this route expects" + where
-                + " (" + withoutClassNames(e.getOriginalMessage()) + ").";
+        String detail = InputProblems.badJson(e);
         return responses.render(Problem.of(400, "bad-json", "Malformed JSON", detail, path(uri)), uri);
     }
 
@@ -115,10 +115,22 @@ class ErrorMappers {
         return Response.seeOther(URI.create(loginPage)).build();
     }
 
+    /** A null body (an empty request) fails the {@code @NotNull} on the body parameter: say the body is missing. */
     private static String describe(ConstraintViolation<?> v) {
+        if (v.getInvalidValue() == null && isParameter(v)) {
+            return "the request body is required (JSON).";
+        }
         String property = v.getPropertyPath().toString();
         int dot = property.lastIndexOf('.');
         return (dot >= 0 ? property.substring(dot + 1) : property) + " " + v.getMessage();
+    }
+
+    private static boolean isParameter(ConstraintViolation<?> v) {
+        jakarta.validation.Path.Node last = null;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            last = node;
+        }
+        return last != null && last.getKind() == jakarta.validation.ElementKind.PARAMETER;
     }
 
     /** A page closing mid-request (e.g. its last event beacon) is not a server error. */
