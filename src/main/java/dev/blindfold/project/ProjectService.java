@@ -17,6 +17,10 @@ import java.util.List;
 public class ProjectService {
 
     static final int MAX_OVERLAP = 100;
+    /** The guidelines column's size. */
+    static final int MAX_GUIDELINES = 100_000;
+    /** Usernames are at most this long (see UserService). */
+    private static final int MAX_USERNAME = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record NewProject(String name, TaskType taskType, List<String> labels, Integer overlap,
@@ -40,6 +44,9 @@ public class ProjectService {
         if (overlap < 1 || overlap > MAX_OVERLAP) {
             throw ProblemException.badRequest("invalid-project", "overlap must be between 1 and " + MAX_OVERLAP + ".");
         }
+        if (spec.guidelines() != null && spec.guidelines().length() > MAX_GUIDELINES) {
+            throw ProblemException.badRequest("invalid-project", "guidelines are longer than " + MAX_GUIDELINES + " characters.");
+        }
         Project project = new Project();
         project.name = spec.name().strip();
         project.taskType = spec.taskType();
@@ -56,7 +63,11 @@ public class ProjectService {
     /** Adds an annotator; returns false when they were already a member. */
     public boolean addMember(long projectId, String username) {
         find(projectId);
-        User user = User.byUsername(username == null ? "" : username)
+        if (username == null || username.isBlank() || username.length() > MAX_USERNAME) {
+            throw ProblemException.badRequest("unknown-user", "username is required: the annotator's username, at most "
+                    + MAX_USERNAME + " characters.");
+        }
+        User user = User.byUsername(username)
                 .orElseThrow(() -> ProblemException.badRequest("unknown-user", "No user named '" + username + "'."));
         if (!user.hasRole(Roles.ANNOTATOR)) {
             throw ProblemException.badRequest("not-an-annotator", "'" + username + "' does not have the annotator role.");
