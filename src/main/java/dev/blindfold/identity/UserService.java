@@ -5,6 +5,7 @@ import dev.blindfold.web.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -18,6 +19,8 @@ public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}");
     static final int MIN_PASSWORD = 8;
+    /** bcrypt reads only the first 72 bytes of a password. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final BlindfoldConfig config;
 
@@ -33,6 +36,10 @@ public class UserService {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw ProblemException.badRequest("weak-password",
                     "password must be at least " + MIN_PASSWORD + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ProblemException.badRequest("invalid-password", "password must be at most " + MAX_PASSWORD_BYTES
+                    + " bytes of UTF-8: bcrypt ignores the rest, so a longer one would not be what you think it is.");
         }
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.badRequest("invalid-roles", "roles must name at least one of " + Roles.ALL + ".");
