@@ -27,6 +27,9 @@ public class ClientEvents {
     public record Reported(String type, JsonNode clientTime, JsonNode data) {
     }
 
+    /** Page events carry a few counts; this bounds what one event adds to the log. */
+    static final int MAX_DATA_CHARS = 10_000;
+
     private final LabelingService labeling;
     private final EventLog log;
     private final BlindfoldConfig config;
@@ -71,6 +74,10 @@ public class ClientEvents {
         JsonNode data = r.data() == null || r.data().isNull() ? null : r.data();
         if (data != null && !data.isObject()) {
             throw ProblemException.badRequest("invalid-events", at + ".data must be a JSON object.");
+        }
+        if (data != null && data.toString().length() > MAX_DATA_CHARS) {
+            throw ProblemException.badRequest("invalid-events",
+                    at + ".data is longer than " + MAX_DATA_CHARS + " characters of JSON; page events carry counts, not text.");
         }
         if (type == EventType.PASTE) {
             requireCount(data, "chars", at);
