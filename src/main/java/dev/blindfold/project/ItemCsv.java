@@ -9,11 +9,10 @@ import dev.blindfold.project.ItemLines.ItemLine;
 import dev.blindfold.web.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +76,8 @@ public final class ItemCsv {
             return CSVParser.parse(reader, format);
         } catch (CSVException e) {
             throw ProblemException.badLine(1, "the header is not valid CSV (" + e.getMessage() + ").");
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badLine(1, "not valid UTF-8.");
         } catch (IllegalArgumentException e) {
             throw ProblemException.badLine(1, "the header repeats a column name or leaves a column unnamed.");
         } catch (IOException e) {
@@ -89,6 +90,9 @@ public final class ItemCsv {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw ProblemException.badLine((int) parser.getCurrentLineNumber() + 1, "not valid UTF-8.");
+            }
             if (e.getCause() instanceof CSVException bad) {
                 throw ProblemException.badLine((int) parser.getCurrentLineNumber(), "not valid CSV (" + bad.getMessage() + ").");
             }
@@ -100,12 +104,14 @@ public final class ItemCsv {
 
     /** UTF-8 text of the stream without a leading byte-order mark (spreadsheets like to write one). */
     private static Reader reader(InputStream in) {
-        PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
+        PushbackReader reader = new PushbackReader(Utf8Lines.strict(in), 1);
         try {
             int first = reader.read();
             if (first != -1 && first != BYTE_ORDER_MARK) {
                 reader.unread(first);
             }
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badLine(1, "not valid UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -130,6 +130,9 @@ public final class ItemLines {
         if (s.length() > max) {
             throw bad(line, prefix + field + " is longer than " + max + " characters.");
         }
+        if (s.indexOf('\u0000') >= 0) {
+            throw bad(line, prefix + field + " contains a NUL character (\\u0000), which text may not hold.");
+        }
         return s;
     }
 

@@ -72,6 +72,9 @@ final class LabelStudioAnnotations {
             if (answer.length() > ItemLines.MAX_TEXT) {
                 throw bad(task, at + ".result is longer than " + ItemLines.MAX_TEXT + " characters.");
             }
+            if ((id + annotator + answer).indexOf('\u0000') >= 0) {
+                throw bad(task, at + " contains a NUL character (\\u0000), which text may not hold.");
+            }
             labels.add(new Annotation(id, annotator, answer, time(annotation.path("created_at"))));
         }
         return List.copyOf(labels);

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,9 +28,15 @@ final class Utf8Lines {
     private boolean started;
 
     Utf8Lines(InputStream in, int maxChars, String noun) {
-        this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
+        this.in = strict(in);
         this.maxChars = maxChars;
         this.noun = noun;
+    }
+
+    /** A reader that fails on bytes that are not UTF-8 instead of replacing them with U+FFFD unnoticed. */
+    static Reader strict(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Number of the line last returned by {@link #next()}, 1-based. */
@@ -70,6 +78,8 @@ final class Utf8Lines {
         }
         try {
             limit = in.read(buffer);
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRecord(noun, number + 1, "not valid UTF-8.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
