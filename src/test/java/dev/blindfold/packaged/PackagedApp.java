@@ -190,6 +190,15 @@ public final class PackagedApp implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Whether this start's log has a line containing {@code text} so far. */
+    public boolean logged(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
