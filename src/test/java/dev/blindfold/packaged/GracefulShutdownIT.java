@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.packaged.LoopClient.Reply;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,47 +156,6 @@ class GracefulShutdownIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (counter.get() < target && System.nanoTime() < deadline) {
             Thread.sleep(20);
-        }
-    }
-
-    /** A blind commit written by hand: head and half the body now, the rest on {@link #finish()}. */
-    private static final class HeldCommit {
-        final long aid;
-        final String answer;
-        private final Socket socket;
-        private final byte[] rest;
-
-        HeldCommit(PackagedApp app, LoopClient me, long aid, String answer) throws IOException {
-            this.aid = aid;
-            this.answer = answer;
-            byte[] body = LoopClient.JSON.writeValueAsBytes(Map.of("answer", answer));
-            int half = body.length / 2;
-            this.rest = java.util.Arrays.copyOfRange(body, half, body.length);
-            this.socket = new Socket("127.0.0.1", app.port());
-            socket.setSoTimeout(120_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/assignments/" + aid + "/blind HTTP/1.1\r\nHost: 127.0.0.1:" + app.port()
-                    + "\r\nAuthorization: " + me.authorization() + "\r\nContent-Type: application/json\r\nAccept: application/json"
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, half);
-            out.flush();
-        }
-
-        /** Sends the rest of the body; the response's status, -1 when the connection ended without one, -2 for a 200 without a body. */
-        int finish() throws IOException {
-            try (socket) {
-                socket.getOutputStream().write(rest);
-                socket.getOutputStream().flush();
-                InputStream in = socket.getInputStream();
-                String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (!response.startsWith("HTTP/1.1 ")) {
-                    return -1;
-                }
-                int status = Integer.parseInt(response.substring(9, 12));
-                return status == 200 && !response.contains("committedAt") ? -2 : status;
-            } catch (IOException e) {
-                return -1;
-            }
         }
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -158,12 +157,5 @@ public final class LoopClient {
             throw new IllegalStateException(what + " failed with " + r.status() + ": " + r.text());
         }
         return r;
-    }
-
-    /** Parses a JSON array of objects into a list, for the few API answers the tests read whole. */
-    static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out;
     }
 }
