@@ -1,6 +1,7 @@
 package dev.blindfold.demo;
 
 import dev.blindfold.identity.Roles;
+import dev.blindfold.identity.StartupLock;
 import dev.blindfold.identity.User;
 import dev.blindfold.identity.UserService;
 import dev.blindfold.project.ItemImportService;
@@ -35,17 +36,25 @@ class DemoSeeder {
     private final UserService users;
     private final ProjectService projects;
     private final ItemImportService imports;
+    private final StartupLock lock;
 
-    DemoSeeder(BlindfoldConfig config, UserService users, ProjectService projects, ItemImportService imports) {
+    DemoSeeder(BlindfoldConfig config, UserService users, ProjectService projects, ItemImportService imports,
+               StartupLock lock) {
         this.config = config;
         this.users = users;
         this.projects = projects;
         this.imports = imports;
+        this.lock = lock;
     }
 
+    /** Under the start-up lock, so nodes starting together in demo mode load the demo once. */
     @Transactional
     void onStart(@Observes @Priority(2000) StartupEvent start) {
-        if (!config.demo().enabled() || Project.count() > 0) {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        lock.acquire();
+        if (Project.count() > 0) {
             return;
         }
         for (String name : ANNOTATORS) {

@@ -19,14 +19,18 @@ class AdminBootstrap {
 
     private final UserService users;
     private final BlindfoldConfig config;
+    private final StartupLock lock;
 
-    AdminBootstrap(UserService users, BlindfoldConfig config) {
+    AdminBootstrap(UserService users, BlindfoldConfig config, StartupLock lock) {
         this.users = users;
         this.config = config;
+        this.lock = lock;
     }
 
+    /** Under the start-up lock: a second node starting at the same moment waits, then finds the admin there. */
     @Transactional
     void onStart(@Observes StartupEvent start) {
+        lock.acquire();
         if (User.byUsername(ADMIN).isPresent()) {
             return;
         }

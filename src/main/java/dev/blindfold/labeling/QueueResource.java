@@ -23,7 +23,7 @@ public class QueueResource {
     @GET
     @RolesAllowed(Roles.ANNOTATOR)
     public Response next(@PathParam("id") long projectId) {
-        return labeling.showNext(projectId, me.id())
+        return DeadlockRetry.run(() -> labeling.showNext(projectId, me.id()))
                 .map(next -> Response.ok(next).build())
                 .orElseGet(() -> Response.noContent().build());
     }

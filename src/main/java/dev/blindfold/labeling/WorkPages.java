@@ -35,7 +35,7 @@ public class WorkPages {
     @Path("projects/{id}/next")
     @RolesAllowed(Roles.ANNOTATOR)
     public Response next(@PathParam("id") long projectId) {
-        return pages.nextAssignment(projectId, me.id())
+        return DeadlockRetry.run(() -> pages.nextAssignment(projectId, me.id()))
                 .map(aid -> Response.seeOther(URI.create("/assignments/" + aid)))
                 .orElseGet(() -> Response.seeOther(URI.create("/?finished=" + projectId)))
                 .build();

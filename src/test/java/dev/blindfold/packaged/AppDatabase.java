@@ -1,5 +1,7 @@
 package dev.blindfold.packaged;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -43,10 +46,10 @@ public final class AppDatabase implements AutoCloseable {
             Path folder = PackagedApp.workFolder().resolve("h2-" + suffix);
             try {
                 Files.createDirectories(folder);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return new AppDatabase(false, "jdbc:h2:file:" + folder.resolve("blindfold").toAbsolutePath() + ";WRITE_DELAY=0",
+            return new AppDatabase(false, "jdbc:h2:file:" + folder.resolve("blindfold").toAbsolutePath() + h2Options(),
                     "sa", "", null, null);
         }
         String server = env("BLINDFOLD_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -60,6 +63,24 @@ public final class AppDatabase implements AutoCloseable {
         }
         String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
         return new AppDatabase(true, url, user, password, server, name);
+    }
+
+    /**
+     * The options of the shipped H2 url ({@code ;WRITE_DELAY=0;...} in application.properties), so the packaged app
+     * runs on its own file with the settings an operator gets.
+     */
+    private static String h2Options() {
+        Properties shipped = new Properties();
+        try (InputStream in = AppDatabase.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is not on the test classpath");
+            }
+            shipped.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String url = shipped.getProperty("quarkus.datasource.jdbc.url");
+        return url.substring(url.indexOf(';'));
     }
 
     public boolean postgres() {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedApp implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "packaged-admin-password";
-    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(240);
 
     private final String name;
     private final AppDatabase database;
@@ -48,17 +48,21 @@ public final class PackagedApp implements AutoCloseable {
 
     /** As {@link #start(String, AppDatabase)}, with extra {@code -D} settings (say, a shutdown timeout). */
     public static PackagedApp start(String name, AppDatabase database, Map<String, String> properties) {
-        PackagedApp app = new PackagedApp(name, database, freePort(), properties);
-        app.launch();
+        PackagedApp app = launch(name, database, properties);
         app.awaitReady();
         return app;
     }
 
     /** Starts without waiting, for starting several instances at once; call {@link #awaitReady()}. */
-    public static PackagedApp launch(String name, AppDatabase database) {
-        PackagedApp app = new PackagedApp(name, database, freePort(), Map.of());
+    public static PackagedApp launch(String name, AppDatabase database, Map<String, String> properties) {
+        PackagedApp app = new PackagedApp(name, database, freePort(), properties);
         app.launch();
         return app;
+    }
+
+    /** The admin, for creating users and projects over the API. */
+    public static LoopClient admin() {
+        return new LoopClient("admin", ADMIN_PASSWORD);
     }
 
     public static Path jar() {
@@ -101,6 +105,8 @@ public final class PackagedApp implements AutoCloseable {
         Map<String, String> props = new HashMap<>(database.systemProperties());
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.http.port", Integer.toString(port));
+        // Every Basic request verifies a bcrypt hash: cheap ones keep a loaded 2-core machine on the app's own work.
+        props.put("blindfold.passwords.bcrypt-cost", "4");
         props.putAll(extraProperties);
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -157,7 +163,17 @@ public final class PackagedApp implements AutoCloseable {
 
     /** SIGTERM, then waits for the exit; returns the exit code. */
     public int stop() {
+        terminate();
+        return awaitExit();
+    }
+
+    /** SIGTERM without waiting: the instance starts its shutdown while the caller goes on. */
+    public void terminate() {
         process.destroy();
+    }
+
+    /** Waits for the instance to exit; its exit code, or -1 if it is still running after a minute. */
+    public int awaitExit() {
         return waitForExit(Duration.ofSeconds(60));
     }
 
@@ -172,6 +188,15 @@ public final class PackagedApp implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** Whether this start's log has a line containing {@code text} so far. */
+    public boolean logged(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     public String logTail() {
