@@ -56,11 +56,11 @@ public class AuditBundleService {
 
     AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, BlindfoldConfig config,
                        AuditMeters meters) {
-        this.meters = meters;
         this.chains = chains;
         this.exports = exports;
         this.thresholds = labels.thresholds();
         this.signingKey = config.audit().signingKey().filter(k -> !k.isBlank()).map(ManifestSignature::keyPair);
+        this.meters = meters;
     }
 
     public void write(Request request, OutputStream out) throws IOException {
