@@ -52,12 +52,15 @@ public class AuditBundleService {
     private final ExportService exports;
     private final ExposureThresholds thresholds;
     private final Optional<KeyPair> signingKey;
+    private final AuditMeters meters;
 
-    AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, BlindfoldConfig config) {
+    AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, BlindfoldConfig config,
+                       AuditMeters meters) {
         this.chains = chains;
         this.exports = exports;
         this.thresholds = labels.thresholds();
         this.signingKey = config.audit().signingKey().filter(k -> !k.isBlank()).map(ManifestSignature::keyPair);
+        this.meters = meters;
     }
 
     public void write(Request request, OutputStream out) throws IOException {
@@ -83,6 +86,7 @@ public class AuditBundleService {
         }
         zip.finish();
         zip.flush();
+        meters.bundleWritten();
     }
 
     private void writeEvents(List<ChainHeadRef> heads, OutputStream sink) {

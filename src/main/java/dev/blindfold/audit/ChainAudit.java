@@ -58,11 +58,13 @@ public class ChainAudit {
     private final EntityManager em;
     private final ProjectChains chains;
     private final ProjectService projects;
+    private final AuditMeters meters;
 
-    ChainAudit(EntityManager em, ProjectChains chains, ProjectService projects) {
+    ChainAudit(EntityManager em, ProjectChains chains, ProjectService projects, AuditMeters meters) {
         this.em = em;
         this.chains = chains;
         this.projects = projects;
+        this.meters = meters;
     }
 
     @Transactional
@@ -104,6 +106,7 @@ public class ChainAudit {
         long events = result.events() + tails.stream().mapToLong(PastBound.Tail::count).sum();
         List<Finding> reported = findings.stream().map(f -> new Finding(f.kind().name(), f.chain().actorId(), f.seq(),
                 f.position(), f.detail())).toList();
+        meters.verified(reported.isEmpty(), start);
         return new Verification(reported.isEmpty(), projectId, events, toRead.size(), reported, Instant.now(),
                 (System.nanoTime() - start) / 1_000_000);
     }

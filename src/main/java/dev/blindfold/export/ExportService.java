@@ -46,15 +46,17 @@ public class ExportService {
     private final EntityManager em;
     private final ObjectMapper json;
     private final BlindfoldConfig config;
+    private final ExportMeters meters;
 
     ExportService(LabelReader labels, ImportedLabels imported, TrlRows trl, EntityManager em, ObjectMapper json,
-                  BlindfoldConfig config) {
+                  BlindfoldConfig config, ExportMeters meters) {
         this.labels = labels;
         this.imported = imported;
         this.trl = trl;
         this.em = em;
         this.json = json;
         this.config = config;
+        this.meters = meters;
     }
 
     /** Records the request and returns the export id that every row will carry. */
@@ -86,6 +88,7 @@ public class ExportService {
      */
     public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
                       String inputField, LongUnaryOperator lastSeq, OutputStream out) {
+        long started = System.nanoTime();
         MessageDigest sha = EventChain.sha256();
         Tally tally = new Tally();
         try (DigestOutputStream digest = new DigestOutputStream(out, sha)) {
@@ -107,6 +110,7 @@ public class ExportService {
             throw new UncheckedIOException(e);
         }
         finish(exportId, tally, HexFormat.of().formatHex(sha.digest()));
+        meters.exported(format, tally.rows, started);
     }
 
     private RowSink sink(ExportFormat format, ExportFilter filter, long projectId, OutputStream out) throws IOException {

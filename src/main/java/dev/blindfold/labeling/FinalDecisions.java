@@ -35,10 +35,12 @@ public class FinalDecisions {
 
     private final LabelingService labeling;
     private final BlindfoldConfig config;
+    private final LabelingMeters meters;
 
-    FinalDecisions(LabelingService labeling, BlindfoldConfig config) {
+    FinalDecisions(LabelingService labeling, BlindfoldConfig config, LabelingMeters meters) {
         this.labeling = labeling;
         this.config = config;
+        this.meters = meters;
     }
 
     public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
@@ -82,6 +84,7 @@ public class FinalDecisions {
         if (!ratings.isEmpty()) {
             labeling.record(a, EventType.DRAFTS_RATED, Map.of("ratings", ratings));
         }
+        meters.finalSaved(decision);
         return fin;
     }
 

@@ -46,12 +46,15 @@ public class LabelingService {
     private final BlindfoldConfig config;
     private final AssignmentQueue queue;
     private final ProjectService projects;
+    private final LabelingMeters meters;
 
-    LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects) {
+    LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
+                    LabelingMeters meters) {
         this.log = log;
         this.config = config;
         this.queue = queue;
         this.projects = projects;
+        this.meters = meters;
     }
 
     /** Hands out the next assignment and records that it was shown; empty when nothing is left. */
@@ -81,6 +84,7 @@ public class LabelingService {
     }
 
     public BlindAnswer commit(long assignmentId, long annotatorId, String answer) {
+        long started = System.nanoTime();
         Assignment a = owned(assignmentId, annotatorId);
         BlindAnswer existing = BlindAnswer.findById(a.id);
         if (existing != null) {
@@ -101,6 +105,7 @@ public class LabelingService {
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
         record(a, EventType.BLIND_COMMITTED, Map.of("answer", blind.answer));
+        meters.committed(started);
         return blind;
     }
 
@@ -127,6 +132,7 @@ public class LabelingService {
                     "family", d.family, "version", d.version, "text", d.text));
         }
         record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first));
+        meters.revealed(!first);
         return shown;
     }
 
@@ -144,6 +150,7 @@ public class LabelingService {
         a.status = AssignmentStatus.SKIPPED;
         a.skipReason = reason.strip();
         record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
+        meters.skipped();
     }
 
     static void requireCommitted(Assignment a) {

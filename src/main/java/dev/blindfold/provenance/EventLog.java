@@ -23,10 +23,12 @@ public class EventLog {
     }
 
     private final EntityManager em;
+    private final EventMeters meters;
     private volatile Boolean postgres;
 
-    EventLog(EntityManager em) {
+    EventLog(EntityManager em, EventMeters meters) {
         this.em = em;
+        this.meters = meters;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,6 +42,7 @@ public class EventLog {
         em.persist(event);
         head.seq = entry.seq();
         head.hash = hash;
+        meters.appended(e.type());
         return event;
     }
 

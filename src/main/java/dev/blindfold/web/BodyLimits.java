@@ -26,12 +26,16 @@ class BodyLimits {
     private static final Pattern IMPORT = Pattern.compile("/api/projects/[^/]+/items/?");
 
     private final long maxBodySize;
+    private final Problem tooLargeProblem;
     private final String tooLarge;
+    private final ProblemMeters meters;
 
-    BodyLimits(BlindfoldConfig config, ObjectMapper json) throws JsonProcessingException {
+    BodyLimits(BlindfoldConfig config, ObjectMapper json, ProblemMeters meters) throws JsonProcessingException {
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.tooLarge = json.writeValueAsString(Problem.of(413, "too-large", "Payload too large",
-                "The request body is larger than " + maxBodySize / (1024 * 1024) + " MiB.", null));
+        this.tooLargeProblem = Problem.of(413, "too-large", "Payload too large",
+                "The request body is larger than " + maxBodySize / (1024 * 1024) + " MiB.", null);
+        this.tooLarge = json.writeValueAsString(tooLargeProblem);
+        this.meters = meters;
     }
 
     void install(@Observes Router router) {
@@ -45,6 +49,7 @@ class BodyLimits {
         }
         String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null && declared(length) > maxBodySize) {
+            meters.rendered(tooLargeProblem);
             context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaderNames.CONNECTION, "close")
                     .endHandler(done -> context.request().connection().close())

@@ -24,9 +24,11 @@ class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     private final ErrorResponses responses;
+    private final ProblemMeters meters;
 
-    ErrorMappers(ErrorResponses responses) {
+    ErrorMappers(ErrorResponses responses, ProblemMeters meters) {
         this.responses = responses;
+        this.meters = meters;
     }
 
     @ServerExceptionMapper
@@ -109,6 +111,7 @@ class ErrorMappers {
         if (ErrorResponses.isApi(uri)) {
             Problem p = Problem.of(401, "unauthenticated", "Unauthenticated",
                     "Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer).", path(uri));
+            meters.rendered(p);
             return Response.status(401).type(Problem.MEDIA_TYPE).entity(p)
                     .header("WWW-Authenticate", "Basic realm=\"blindfold\", Bearer realm=\"blindfold\"").build();
         }

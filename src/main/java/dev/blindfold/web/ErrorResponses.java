@@ -16,7 +16,14 @@ public class ErrorResponses {
         static native TemplateInstance error(Problem problem);
     }
 
+    private final ProblemMeters meters;
+
+    ErrorResponses(ProblemMeters meters) {
+        this.meters = meters;
+    }
+
     public Response render(Problem problem, UriInfo uri) {
+        meters.rendered(problem);
         if (isApi(uri)) {
             return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
         }

@@ -1,5 +1,6 @@
 package dev.blindfold.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem document. {@code line} is set for import errors that point at an input line. */
@@ -11,6 +12,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(int status, String slug, String title, String detail, String instance) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, instance, null);
+    }
+
+    /** The last part of {@link #type}, e.g. {@code not-found}. */
+    @JsonIgnore
+    public String slug() {
+        return type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
     }
 
     public Problem withLine(Integer lineNumber) {
