@@ -81,7 +81,7 @@ class VerifyBench {
                 exactly what the chain rule hashes (prevHash's 32 bytes, then the canonical bytes), the lines read and
                 split from the same file; MB/s are of events.jsonl.
 
-                | pass over events.jsonl | s | events/s | MB/s | × floor (c) |
+                | pass over events.jsonl | s | events/s | MB/s | rate ÷ floor (c) |
                 |---|---:|---:|---:|---:|
                 | (c) floor: SHA-256 per event in the JVM | %.2f | %,.0f | %.0f | 1.00 |
                 | SHA-256 of the whole file, one stream, JVM | %.2f | %,.0f | %.0f | %.2f |
