@@ -33,11 +33,22 @@ public final class BundleVerifier {
     /** Verifies the bundle; IOException when it cannot be opened at all (not a zip, not there). */
     public BundleVerification verify(Path bundle) throws IOException {
         try (BundleSource source = BundleSource.open(bundle)) {
-            return verify(source);
+            return verify(source, true);
         }
     }
 
-    private BundleVerification verify(BundleSource source) throws IOException {
+    /**
+     * Verifies the manifest, its signature and events.jsonl's chains against the manifest's heads, and nothing else:
+     * no file digests, no labels, no exposure classes (the database verification's offline twin, at the speed of
+     * hashing the events). {@code labels} is 0 in the result.
+     */
+    public BundleVerification verifyChains(Path bundle) throws IOException {
+        try (BundleSource source = BundleSource.open(bundle)) {
+            return verify(source, false);
+        }
+    }
+
+    private BundleVerification verify(BundleSource source, boolean full) throws IOException {
         Findings findings = new Findings();
         byte[] manifestBytes = readAll(source, BundleManifest.MANIFEST);
         if (manifestBytes == null) {
@@ -54,6 +65,13 @@ public final class BundleVerifier {
         }
         boolean signed = new SignatureCheck(trustedKey, findings).check(manifest, manifestBytes,
                 readAll(source, BundleManifest.SIGNATURE));
+        if (!full) {
+            try (LineReader lines = reader(source, BundleManifest.EVENTS, findings, false)) {
+                ChainVerifier.Result result = lines == null ? null : new ChainsPass(lines, manifest, findings).run();
+                return new BundleVerification(findings.isEmpty(), result == null ? 0 : result.events(),
+                        result == null ? 0 : result.chains(), 0, signed, findings.list(), true);
+            }
+        }
         Set<String> known = Set.of(BundleManifest.MANIFEST, BundleManifest.SIGNATURE);
         for (String name : source.names()) {
             if (!known.contains(name) && manifest.file(name) == null) {
@@ -67,7 +85,7 @@ public final class BundleVerifier {
         }
         LabelsPass labelsPass = new LabelsPass(findings);
         LabelIndex labels = new LabelIndex();
-        try (LineReader lines = reader(source, BundleManifest.LABELS, findings)) {
+        try (LineReader lines = reader(source, BundleManifest.LABELS, findings, true)) {
             if (lines != null) {
                 labels = labelsPass.read(lines);
                 lines.drain();
@@ -76,7 +94,7 @@ public final class BundleVerifier {
         }
         long events = 0;
         long chains = 0;
-        try (LineReader lines = reader(source, BundleManifest.EVENTS, findings)) {
+        try (LineReader lines = reader(source, BundleManifest.EVENTS, findings, true)) {
             if (lines != null) {
                 ChainVerifier.Result result = new EventsPass(lines, manifest, labels, findings).run();
                 events = result.events();
@@ -90,7 +108,7 @@ public final class BundleVerifier {
         }
         for (BundleManifest.FileEntry f : manifest.files()) {
             if (!f.name().equals(BundleManifest.EVENTS) && !f.name().equals(BundleManifest.LABELS)) {
-                try (LineReader lines = reader(source, f.name(), findings)) {
+                try (LineReader lines = reader(source, f.name(), findings, true)) {
                     if (lines != null) {
                         lines.drain();
                         compare(manifest, f.name(), lines, findings);
@@ -98,21 +116,21 @@ public final class BundleVerifier {
                 }
             }
         }
-        return new BundleVerification(findings.isEmpty(), events, chains, labelsPass.rows(), signed, findings.list());
+        return new BundleVerification(findings.isEmpty(), events, chains, labelsPass.rows(), signed, findings.list(), false);
     }
 
     private static BundleVerification broken(Findings findings, String detail) {
         findings.add(new BundleFinding(Kind.MANIFEST, BundleManifest.MANIFEST, 0, null, 0, detail));
-        return new BundleVerification(false, 0, 0, 0, false, findings.list());
+        return new BundleVerification(false, 0, 0, 0, false, findings.list(), false);
     }
 
-    private static LineReader reader(BundleSource source, String name, Findings findings) throws IOException {
+    private static LineReader reader(BundleSource source, String name, Findings findings, boolean digest) throws IOException {
         InputStream in = source.open(name);
         if (in == null) {
             findings.add(new BundleFinding(Kind.FILE_MISSING, name, 0, null, 0, "the manifest lists it; the bundle lacks it"));
             return null;
         }
-        return new LineReader(in);
+        return new LineReader(in, digest);
     }
 
     private static void compare(BundleManifest manifest, String name, LineReader read, Findings findings) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Computes each label's exposure from one annotator's events, in log order across all their
@@ -68,6 +70,18 @@ public final class ExposureClassifier {
      * at the end. So memory holds the unfinished labels and the last minute's, not the annotator's history.
      */
     public void classify(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelExposure> sink) {
+        read(annotatorEvents, wanted, t -> sink.accept(t.label(thresholds)));
+    }
+
+    /**
+     * Each label's class alone, as {@link #classify} streams them, for checking tags (the bundle verifier): no
+     * similarity is computed that the class does not need, which is most of the cost of a full label.
+     */
+    public void classes(Iterable<LoggedEvent> annotatorEvents, ObjLongConsumer<ExposureClass> sink) {
+        read(annotatorEvents, id -> true, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
+    }
+
+    private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<Track> sink) {
         Map<String, Integer> seen = new HashMap<>();
         Map<Long, Track> tracks = new LinkedHashMap<>();
         ArrayDeque<Track> settling = new ArrayDeque<>();
@@ -113,9 +127,9 @@ public final class ExposureClassifier {
         }
     }
 
-    private void emit(Track t, Consumer<LabelExposure> sink) {
+    private static void emit(Track t, Consumer<Track> sink) {
         if (t != null && t.committedAt != null) {
-            sink.accept(t.label(thresholds));
+            sink.accept(t);
         }
     }
 
@@ -224,10 +238,39 @@ public final class ExposureClassifier {
             }
         }
 
+        /**
+         * The class alone: whether the final answer is near-identical to a shown draft is asked only when the rules
+         * get that far, and answered without finishing distances that cannot reach the threshold.
+         */
+        ExposureClass exposure(ExposureThresholds limits) {
+            String fin = finalAnswer == null ? blind : finalAnswer;
+            return decide(Similarity.normalise(fin).equals(Similarity.normalise(blind)), limits, () -> {
+                for (JsonNode d : shown) {
+                    if (Similarity.editSimilarityAtLeast(fin, d.path("text").asText(), limits.nearIdentical())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+
+        /** The rules of the class comment, in order; {@code nearDraft}: the final answer is near-identical to a shown draft. */
+        private ExposureClass decide(boolean keptBlind, ExposureThresholds limits, BooleanSupplier nearDraft) {
+            if (!revealed) {
+                return ExposureClass.BLIND_ONLY;
+            }
+            if (keptBlind && !revealedBeforeCommit) {
+                return ExposureClass.BLIND_KEPT;
+            }
+            if ("ACCEPT".equals(decision) || (!shown.isEmpty() && nearDraft.getAsBoolean())) {
+                return ExposureClass.DRAFT_ACCEPTED;
+            }
+            return ExposureClass.REVISED_AFTER_REVEAL;
+        }
+
         LabelExposure label(ExposureThresholds limits) {
             String fin = finalAnswer == null ? blind : finalAnswer;
             List<ShownDraft> drafts = new ArrayList<>();
-            double closest = 0;
             boolean finalIsBlind = fin.equals(blind);
             Similarity.Prepared blindText = Similarity.Prepared.of(blind);
             Similarity.Prepared finalText = finalIsBlind ? blindText : Similarity.Prepared.of(fin);
@@ -237,22 +280,12 @@ public final class ExposureClassifier {
                 double blindEdit = Similarity.editSimilarity(blindText, draftText);
                 double blindF1 = Similarity.tokenF1(blindText, draftText);
                 double finalEdit = finalIsBlind ? blindEdit : Similarity.editSimilarity(finalText, draftText);
-                closest = Math.max(closest, finalEdit);
                 drafts.add(new ShownDraft(d.path("slot").asText(), d.path("draftId").asLong(), d.path("model").asText(),
                         d.path("family").asText(), d.path("version").asText(), text, rating(d.path("slot").asText()),
                         blindEdit, blindF1, finalEdit, finalIsBlind ? blindF1 : Similarity.tokenF1(finalText, draftText)));
             }
-            boolean keptBlind = finalText.normalised().equals(blindText.normalised());
-            ExposureClass exposure;
-            if (!revealed) {
-                exposure = ExposureClass.BLIND_ONLY;
-            } else if (keptBlind && !revealedBeforeCommit) {
-                exposure = ExposureClass.BLIND_KEPT;
-            } else if ("ACCEPT".equals(decision) || (!drafts.isEmpty() && closest >= limits.nearIdentical())) {
-                exposure = ExposureClass.DRAFT_ACCEPTED;
-            } else {
-                exposure = ExposureClass.REVISED_AFTER_REVEAL;
-            }
+            ExposureClass exposure = decide(finalText.normalised().equals(blindText.normalised()), limits,
+                    () -> drafts.stream().anyMatch(d -> d.finalEdit() >= limits.nearIdentical()));
             Long blindMs = shownAt == null ? null : Duration.between(shownAt, committedAt).toMillis();
             Long firstInputMs = firstInputClaim == null || shownAt == null || minSkewMs == null ? null
                     : Math.max(0, Duration.between(shownAt, firstInputClaim.plusMillis(minSkewMs)).toMillis());

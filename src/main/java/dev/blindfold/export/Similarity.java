@@ -78,6 +78,28 @@ public final class Similarity {
         return editSimilarity(a.normalised(), b.normalised(), a.tokens(), b.tokens());
     }
 
+    /**
+     * {@code editSimilarity(a, b) >= threshold}, exactly, without always finishing the distance: the Levenshtein pass
+     * stops once the distance must exceed the largest one that still reaches the threshold. For checking a class
+     * ("near-identical to a draft"), where most drafts are far from the answer.
+     */
+    public static boolean editSimilarityAtLeast(String a, String b, double threshold) {
+        String x = normalise(a);
+        String y = normalise(b);
+        int longest = Math.max(x.length(), y.length());
+        if (x.equals(y) || longest > MAX_CHARS) {
+            return editSimilarity(x, y, null, null) >= threshold;
+        }
+        int within = (int) Math.max(-1, Math.min(longest, Math.floor((1 - threshold) * longest)));
+        while (within < longest && 1.0 - (double) (within + 1) / longest >= threshold) {
+            within++;
+        }
+        while (within >= 0 && 1.0 - (double) within / longest < threshold) {
+            within--;
+        }
+        return within >= 0 && Math.abs(x.length() - y.length()) <= within && levenshtein(x, y, within) <= within;
+    }
+
     public static double tokenF1(String a, String b) {
         return tokenF1(tokens(a), tokens(b));
     }
@@ -167,6 +189,15 @@ public final class Similarity {
      * pattern; each character of the longer one advances every block, carrying the horizontal delta down.
      */
     static int levenshtein(String a, String b) {
+        return levenshtein(a, b, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The distance when it is at most {@code limit}, else some number above {@code limit}: after each character of the
+     * text the distance so far can fall by at most one per character left, so once it exceeds the limit by more than
+     * that, the pass stops.
+     */
+    static int levenshtein(String a, String b, int limit) {
         String pattern = a.length() <= b.length() ? a : b;
         String text = pattern == a ? b : a;
         int m = pattern.length();
@@ -219,6 +250,9 @@ public final class Similarity {
                 hin = hout;
             }
             score += hin;
+            if (score - (text.length() - 1 - j) > limit) {
+                return score - (text.length() - 1 - j);
+            }
         }
         return score;
     }

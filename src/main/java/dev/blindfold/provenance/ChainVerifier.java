@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +44,8 @@ public final class ChainVerifier {
     private final Set<ChainId> seen = new HashSet<>();
     private final List<ChainFinding> findings = new ArrayList<>();
     private final MessageDigest sha = EventChain.sha256();
+    private final byte[] digestIn = new byte[32];
+    private final byte[] digestOut = new byte[32];
     private ChainedEvent pending;
     private ChainId current;
     private long expectedSeq;
@@ -139,15 +140,23 @@ public final class ChainVerifier {
         }
     }
 
+    /**
+     * SHA-256(prevHash bytes || canonical) equals the stored hash. Hot: once per event of an intact chain, so the
+     * hex is decoded into and compared against reused buffers, not through HexFormat's fresh arrays and strings.
+     * Only lower-case hex is valid (as stored); anything else cannot match.
+     */
     private boolean matchesHash(ChainedEvent e) {
-        try {
-            sha.reset();
-            sha.update(HexFormat.of().parseHex(e.prevHash()));
-            sha.update(e.canonical());
-            return HexFormat.of().formatHex(sha.digest()).equals(e.hash());
-        } catch (IllegalArgumentException malformedHex) {
+        if (!Hex.decode(e.prevHash(), digestIn)) {
             return false;
         }
+        sha.update(digestIn, 0, 32);
+        sha.update(e.canonical());
+        try {
+            sha.digest(digestOut, 0, 32);
+        } catch (java.security.DigestException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return Hex.equals(digestOut, e.hash());
     }
 
     private void find(Kind kind, long seq, long position, String detail) {

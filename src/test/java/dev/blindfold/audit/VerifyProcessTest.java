@@ -71,6 +71,23 @@ class VerifyProcessTest {
     }
 
     @Test
+    void chainsOnlyChecksTheChainsAndSaysWhatItLeftUnchecked() throws Exception {
+        Run run = verify(bundle.write(dir, "chains").toString(), "--chains-only");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        assertTrue(run.out().startsWith("OK: " + bundle.lines(BundleManifest.EVENTS).size() + " events in 3 chains;"
+                + " chains end at the manifest's heads (files and exposure tags not checked)"), run.out());
+
+        BundleFiles b = bundle.copy();
+        List<String> lines = b.lines(BundleManifest.EVENTS);
+        lines.remove(3);
+        b.lines(BundleManifest.EVENTS, lines);
+        Run tampered = verify(b.write(dir, "chains-tampered").toString(), "--chains-only");
+        assertEquals(1, tampered.exit(), tampered.err() + tampered.out());
+        assertTrue(tampered.out().contains("DELETED events.jsonl line 4"), tampered.out());
+        assertFalse(tampered.out().contains("FILE_MISMATCH"), tampered.out());
+    }
+
+    @Test
     void unreadableBundleOrBadArgumentsExitTwo() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
         assertEquals(2, verify(junk.toString()).exit());

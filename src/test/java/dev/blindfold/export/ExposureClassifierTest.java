@@ -62,8 +62,15 @@ class ExposureClassifierTest {
             return server(aid, EventType.FINAL_SAVED, payload);
         }
 
+        /** The labels; every scenario also checks that the class-only reading gives each label the same class. */
         List<LabelExposure> classify() {
-            return new ExposureClassifier(ExposureThresholds.DEFAULTS).classify(events);
+            ExposureClassifier classifier = new ExposureClassifier(ExposureThresholds.DEFAULTS);
+            List<LabelExposure> labels = classifier.classify(events);
+            Map<Long, ExposureClass> classes = new java.util.HashMap<>();
+            classifier.classes(events, (exposure, assignment) -> classes.put(assignment, exposure));
+            assertEquals(labels.size(), classes.size());
+            labels.forEach(l -> assertEquals(l.exposure(), classes.get(l.assignmentId()), "class only, assignment " + l.assignmentId()));
+            return labels;
         }
 
         private static Map<String, Object> draft(String slot, long id, String family, String text) {

@@ -1,6 +1,8 @@
 package dev.blindfold.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -50,6 +52,46 @@ class SimilarityTest {
         assertEquals(3, Similarity.levenshtein("kitten", "sitting"));
         assertEquals(0, Similarity.levenshtein("", ""));
         assertEquals(4, Similarity.levenshtein("", "four"));
+    }
+
+    @Test
+    void editSimilarityAtLeastAnswersExactlyAsComparingTheFullSimilarity() {
+        Random random = new Random(13);
+        String alphabet = "abcde fgh\u00e9";
+        double[] thresholds = {0.0, 0.5, 0.8, 0.9, 0.95, 1.0, 1.1};
+        int near = 0;
+        for (int n = 0; n < 3_000; n++) {
+            String a = randomText(random, alphabet, random.nextInt(n % 3 == 0 ? 300 : 70));
+            String b = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(300)) : mutate(random, a, alphabet);
+            double threshold = thresholds[n % thresholds.length];
+            boolean expected = Similarity.editSimilarity(a, b) >= threshold;
+            near += expected && threshold >= 0.9 ? 1 : 0;
+            assertEquals(expected, Similarity.editSimilarityAtLeast(a, b, threshold), a + " / " + b + " at " + threshold);
+        }
+        assertTrue(near > 100, "mutated pairs reach the high thresholds: " + near);
+        // kitten → sitting: 1 − 3/7 = 0.571…
+        assertTrue(Similarity.editSimilarityAtLeast("kitten", "sitting", 1 - 3.0 / 7));
+        assertFalse(Similarity.editSimilarityAtLeast("kitten", "sitting", 0.58));
+        assertTrue(Similarity.editSimilarityAtLeast("", "", 1.0));
+        assertFalse(Similarity.editSimilarityAtLeast("", "abc", 0.01));
+    }
+
+    @Test
+    void levenshteinWithALimitIsExactUpToItAndAboveItBeyond() {
+        Random random = new Random(17);
+        String alphabet = "abcd \u4e00";
+        for (int n = 0; n < 3_000; n++) {
+            String a = randomText(random, alphabet, random.nextInt(200));
+            String b = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(200)) : mutate(random, a, alphabet);
+            int distance = Similarity.levenshtein(a, b);
+            int limit = random.nextInt(40);
+            int limited = Similarity.levenshtein(a, b, limit);
+            if (distance <= limit) {
+                assertEquals(distance, limited, a + " / " + b);
+            } else {
+                assertTrue(limited > limit, a + " / " + b + ": " + limited + " for a distance of " + distance);
+            }
+        }
     }
 
     @Test
