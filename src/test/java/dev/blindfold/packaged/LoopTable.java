@@ -7,6 +7,7 @@ import java.util.Map;
 final class LoopTable {
 
     private final StringBuilder md = new StringBuilder();
+    private final StringBuilder below = new StringBuilder();
 
     LoopTable heading(String text) {
         md.append(String.format(Locale.ROOT, "%n### %s%n%n", text));
@@ -30,6 +31,20 @@ final class LoopTable {
                 l.count(), l.count() / seconds, ms(l.percentileMillis(50)), ms(l.percentileMillis(99)), ms(l.maxMillis()),
                 server == null ? "–" : ms(server.percentileMillis(50)), server == null ? "–" : ms(server.percentileMillis(99)),
                 ms(floor.percentileMillis(50)), ms(floor.percentileMillis(99)), l.failed()));
+    }
+
+    /** The app's CPU time per request in a mode: the loop's and the floor's, taken from the process between phases. */
+    void cpu(String mode, java.time.Duration loopCpu, int loopRequests, java.time.Duration floorCpu, int floorRequests) {
+        below.append(String.format(Locale.ROOT, "%n%s: the app used %.2f ms of CPU per loop request (%.1f s for %,d), "
+                        + "%.2f ms per floor request (%.1f s for %,d).%n", mode,
+                loopCpu.toNanos() / 1e6 / Math.max(1, loopRequests), loopCpu.toMillis() / 1e3, loopRequests,
+                floorCpu.toNanos() / 1e6 / Math.max(1, floorRequests), floorCpu.toMillis() / 1e3, floorRequests));
+    }
+
+    /** Ends a table: the lines kept for below it. */
+    void end() {
+        md.append(below);
+        below.setLength(0);
     }
 
     void note(String text) {
