@@ -61,10 +61,8 @@ final class BareApp {
     }
 
     /** {@code java -Xmx256m -version}: from start to exit. */
-    static ColdStart javaVersion(List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
-        command.addAll(jvmOptions);
-        command.add("-version");
+    static ColdStart javaVersion() throws IOException, InterruptedException {
+        List<String> command = List.of(java(), "-Xmx256m", "-version");
         long startedAt = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -72,6 +70,26 @@ final class BareApp {
             throw new IllegalStateException("java -version exited with " + process.exitValue());
         }
         return new ColdStart((System.nanoTime() - startedAt) / 1e9, Double.NaN);
+    }
+
+    /** A start that serves its first page with the given JVM options. */
+    interface Training {
+        ColdStart start(List<String> jvmOptions) throws Exception;
+    }
+
+    /**
+     * AppCDS by hand, as {@code quarkus.package.jar.appcds.enabled} would give an operator: one start to the first
+     * page with {@code -XX:ArchiveClassesAtExit} (the archive is written when the JVM exits), then the JVM options
+     * that use it.
+     */
+    static List<String> appCds(String name, Training training) throws Exception {
+        Path archive = PackagedApp.workFolder().resolve(name + "-appcds.jsa");
+        Files.deleteIfExists(archive);
+        training.start(List.of("-XX:ArchiveClassesAtExit=" + archive));
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no AppCDS archive written to " + archive);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive);
     }
 
     private static String read(Path log) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * sign-in page on a migrated database (a restart) and on an empty one (first start: migrations, first admin),
  * of the bare Quarkus REST app in {@code bench/bare-app} (built here with the Maven wrapper), and of the JVM
  * alone ({@code java -version}); the same java and {@code -Xmx256m} for all, {@code bench.runs} (5) runs each,
- * alternating. Appends median and min to {@code bench/results/<date>-cold-start.md}; asserts only that every
- * start served its page.
+ * alternating. With {@code -Dbench.appcds=true} Blindfold and the bare app each start from their own AppCDS
+ * archive (see {@link BareApp#appCds}). Appends median and min to {@code bench/results/<date>-cold-start.md};
+ * asserts only that every start served its page.
  */
 class ColdStartBenchIT {
 
@@ -38,8 +39,7 @@ class ColdStartBenchIT {
     @Test
     void everyStartServesItsFirstPage() throws Exception {
         int runs = Integer.getInteger("bench.runs", 5);
-        List<String> jvm = List.of(System.getProperty("bench.jvm-options", "").split(" ")).stream()
-                .filter(s -> !s.isBlank()).toList();
+        boolean appCds = Boolean.getBoolean("bench.appcds");
         Path bareJar = BareApp.build();
         Map<Kind, List<ColdStart>> starts = new java.util.EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) {
@@ -47,20 +47,26 @@ class ColdStartBenchIT {
         }
         try (AppDatabase migrated = AppDatabase.fresh("coldstart")) {
             // Untimed: migrate the restart case's database and bring both jars into the page cache.
-            blindfold("cold-migrate", migrated, jvm);
-            BareApp.start(bareJar, jvm, "cold-bare-warm");
+            blindfold("cold-migrate", migrated, List.of());
+            BareApp.start(bareJar, List.of(), "cold-bare-warm");
+            List<String> blindfoldJvm = List.of();
+            List<String> bareJvm = List.of();
+            if (appCds) {
+                blindfoldJvm = BareApp.appCds("blindfold", archive -> blindfold("cold-cds-training", migrated, archive));
+                bareJvm = BareApp.appCds("bare", archive -> BareApp.start(bareJar, archive, "cold-bare-cds-training"));
+            }
             for (int run = 1; run <= runs; run++) {
-                starts.get(Kind.RESTART).add(blindfold("cold-restart-" + run, migrated, jvm));
+                starts.get(Kind.RESTART).add(blindfold("cold-restart-" + run, migrated, blindfoldJvm));
                 try (AppDatabase empty = AppDatabase.fresh("coldfirst")) {
-                    starts.get(Kind.FIRST).add(blindfold("cold-first-" + run, empty, jvm));
+                    starts.get(Kind.FIRST).add(blindfold("cold-first-" + run, empty, blindfoldJvm));
                 }
-                starts.get(Kind.BARE).add(BareApp.start(bareJar, jvm, "cold-bare-" + run));
-                starts.get(Kind.JVM).add(BareApp.javaVersion(jvm));
+                starts.get(Kind.BARE).add(BareApp.start(bareJar, bareJvm, "cold-bare-" + run));
+                starts.get(Kind.JVM).add(BareApp.javaVersion());
                 System.out.printf(Locale.ROOT, "bench: run %d: restart %.2f s, first %.2f s, bare %.2f s, jvm %.2f s%n", run,
                         last(starts, Kind.RESTART), last(starts, Kind.FIRST), last(starts, Kind.BARE), last(starts, Kind.JVM));
             }
         }
-        String table = table(starts, runs, jvm, AppDatabase.postgresBuild() ? "PostgreSQL" : "H2 file");
+        String table = table(starts, runs, appCds, AppDatabase.postgresBuild() ? "PostgreSQL" : "H2 file");
         System.out.println(table);
         Path results = Path.of("bench", "results", LocalDate.now() + "-cold-start.md");
         Files.createDirectories(results.getParent());
@@ -82,13 +88,14 @@ class ColdStartBenchIT {
         return list.get(list.size() - 1).seconds();
     }
 
-    private static String table(Map<Kind, List<ColdStart>> starts, int runs, List<String> jvm, String database) {
+    private static String table(Map<Kind, List<ColdStart>> starts, int runs, boolean appCds, String database) {
         double bare = ColdStart.median(starts.get(Kind.BARE));
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "%n### Cold start to first served page (%s, Blindfold on %s, %d cores, %d runs each, alternating, "
                         + "java %s -Xmx256m%s, load average %s)%n%n", LocalDate.now(), database,
                 Runtime.getRuntime().availableProcessors(), runs, Runtime.version().feature(),
-                jvm.isEmpty() ? "" : " " + String.join(" ", jvm), AnnotatorLoopBenchIT.loadAverage()));
+                appCds ? ", each app with its own AppCDS archive trained on one start to its first page" : "",
+                AnnotatorLoopBenchIT.loadAverage()));
         md.append("| start | median s | min s | runs s | Quarkus \"started in\" median s | × bare app (median) |\n");
         md.append("|---|---:|---:|---|---:|---:|\n");
         for (Kind k : Kind.values()) {
