@@ -77,7 +77,8 @@ class AnnotatorLoopBenchIT {
         table.note(String.format(Locale.ROOT, "Paced: exponential think time before each step, mean %.0f ms (capped at 5×); "
                 + "saturating: none. Warm-up %d s saturating, discarded. Client times on loopback (upper bound of the "
                 + "server's); server times from the access log (%%{RESPONSE_TIME_MICROS}). %,d items, overlap 2, 2 drafts each; "
-                + "API tokens. H2 runs with LOCK_TIMEOUT=10000 (see AnnotatorLoopBenchIT.h2LockTimeout).", think, warmup.toSeconds(), items));
+                + "API tokens.%s", think, warmup.toSeconds(), items,
+                AppDatabase.postgresBuild() ? "" : " H2 runs with LOCK_TIMEOUT=10000 (see AnnotatorLoopBenchIT.h2LockTimeout)."));
         System.out.println(table);
         Path results = Path.of("bench", "results", LocalDate.now() + "-annotator-loop.md");
         Files.createDirectories(results.getParent());
