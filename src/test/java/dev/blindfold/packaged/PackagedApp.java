@@ -29,16 +29,20 @@ public final class PackagedApp implements AutoCloseable {
     private final AppDatabase database;
     private final int port;
     private final Map<String, String> extraProperties;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path log;
     private int starts;
+    private long startedAt;
 
-    private PackagedApp(String name, AppDatabase database, int port, Map<String, String> extraProperties) {
+    private PackagedApp(String name, AppDatabase database, int port, Map<String, String> extraProperties,
+                        List<String> jvmOptions) {
         this.name = name;
         this.database = database;
         this.port = port;
         this.extraProperties = extraProperties;
+        this.jvmOptions = jvmOptions;
     }
 
     /** Starts an instance and waits until {@code /q/health/ready} answers 200. */
@@ -48,14 +52,29 @@ public final class PackagedApp implements AutoCloseable {
 
     /** As {@link #start(String, AppDatabase)}, with extra {@code -D} settings (say, a shutdown timeout). */
     public static PackagedApp start(String name, AppDatabase database, Map<String, String> properties) {
-        PackagedApp app = launch(name, database, properties);
+        return start(name, database, properties, List.of());
+    }
+
+    /**
+     * As {@link #start(String, AppDatabase, Map)}, with extra JVM options before {@code -jar} (say,
+     * {@code -XX:StartFlightRecording=...} to profile a benchmark).
+     */
+    public static PackagedApp start(String name, AppDatabase database, Map<String, String> properties,
+                                    List<String> jvmOptions) {
+        PackagedApp app = launch(name, database, properties, jvmOptions);
         app.awaitReady();
         return app;
     }
 
     /** Starts without waiting, for starting several instances at once; call {@link #awaitReady()}. */
     public static PackagedApp launch(String name, AppDatabase database, Map<String, String> properties) {
-        PackagedApp app = new PackagedApp(name, database, freePort(), properties);
+        return launch(name, database, properties, List.of());
+    }
+
+    /** As {@link #launch(String, AppDatabase)}, with extra {@code -D} settings and JVM options. */
+    public static PackagedApp launch(String name, AppDatabase database, Map<String, String> properties,
+                                     List<String> jvmOptions) {
+        PackagedApp app = new PackagedApp(name, database, freePort(), properties, jvmOptions);
         app.launch();
         return app;
     }
@@ -91,6 +110,11 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
+    /** {@link System#nanoTime()} just before the last {@code ProcessBuilder.start()}: where a cold start begins. */
+    public long startedAt() {
+        return startedAt;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -109,6 +133,7 @@ public final class PackagedApp implements AutoCloseable {
         props.put("blindfold.passwords.bcrypt-cost", "4");
         props.putAll(extraProperties);
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(jvmOptions);
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar().toString());
@@ -125,6 +150,7 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().put("BLINDFOLD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("QUARKUS_ANALYTICS_DISABLED", "true");
         try {
+            startedAt = System.nanoTime();
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
