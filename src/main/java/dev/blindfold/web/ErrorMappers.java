@@ -97,6 +97,13 @@ class ErrorMappers {
             LOG.debugf("Client closed the connection on %s", path(uri));
             return Response.status(400).build();
         }
+        if (Overload.isOverload(e)) {
+            LOG.warnf("Database busy on %s: %s", path(uri), e.getMessage());
+            Response busy = responses.render(Problem.of(503, "overloaded", "Service busy",
+                    "The database is busy (no free connection or a lock wait timed out); nothing was saved. "
+                            + "Retry in a moment.", path(uri)), uri);
+            return Response.fromResponse(busy).header("Retry-After", Overload.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return responses.render(Problem.of(500, "internal-error", "Internal error",
                 "Something went wrong on our side; it has been logged.", path(uri)), uri);

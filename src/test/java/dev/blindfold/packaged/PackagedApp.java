@@ -71,7 +71,7 @@ public final class PackagedApp implements AutoCloseable {
         return launch(name, database, properties, List.of());
     }
 
-    /** As {@link #launch(String, AppDatabase)}, with extra {@code -D} settings and JVM options. */
+    /** As {@link #launch(String, AppDatabase, Map)}, with JVM options before {@code -jar}. */
     public static PackagedApp launch(String name, AppDatabase database, Map<String, String> properties,
                                      List<String> jvmOptions) {
         PackagedApp app = new PackagedApp(name, database, freePort(), properties, jvmOptions);
