@@ -18,6 +18,18 @@ final class BatchTimer {
 
     /** What a run took: wall time of the whole run and each batch's latency in nanoseconds, sorted. */
     record Timing(String path, long events, double seconds, long[] sortedNanos) {
+        /** This run and an earlier one of the same path as one (null: none yet). */
+        Timing plus(Timing earlier) {
+            if (earlier == null) {
+                return this;
+            }
+            long[] merged = new long[sortedNanos.length + earlier.sortedNanos.length];
+            System.arraycopy(sortedNanos, 0, merged, 0, sortedNanos.length);
+            System.arraycopy(earlier.sortedNanos, 0, merged, sortedNanos.length, earlier.sortedNanos.length);
+            Arrays.sort(merged);
+            return new Timing(path, events + earlier.events, seconds + earlier.seconds, merged);
+        }
+
         double perSecond() {
             return events / seconds;
         }

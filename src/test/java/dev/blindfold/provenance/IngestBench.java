@@ -81,50 +81,65 @@ class IngestBench {
                 throw new AssertionError("batch refused: " + response.statusCode() + " " + response.body());
             }
         };
-        BatchTimer.run("warm-up", k, Math.max(1, batchesEach / 10), 0, post);
-        Timing viaHttp = BatchTimer.run("`POST /api/assignments/{aid}/events` (HTTP, token)", k, batchesEach,
-                (long) k * batchesEach * b, post);
-
+        int warmUp = Math.max(1, batchesEach / 10);
+        BatchTimer.run("warm-up", k, warmUp, 0, post);
         RawEventInserts raw = new RawEventInserts(dataSource);
         raw.createTable();
-        List<List<List<RawEventInserts.Row>>> rawBatches = new ArrayList<>();
-        long rows = 0;
-        for (long actor : actors) {
-            List<RawEventInserts.Row> chain = raw.chain(f.projectId(), actor);
-            rows += chain.size();
-            List<List<RawEventInserts.Row>> batches = new ArrayList<>();
-            for (int from = 0; from < chain.size(); from += b) {
-                batches.add(chain.subList(from, Math.min(chain.size(), from + b)));
-            }
-            rawBatches.add(batches);
+        long seq = 1 + (long) warmUp * b;
+        copyRaw(raw, f.projectId(), actors, 0, seq, b, "warm-up");
+        // Rounds interleave the three paths, so load from elsewhere on the machine falls on all of them alike.
+        int rounds = Math.min(batchesEach, Integer.getInteger("bench.rounds", 5));
+        int perRound = batchesEach / rounds;
+        Timing viaHttp = null;
+        Timing viaJdbc = null;
+        Timing inProcess = null;
+        for (int r = 0; r < rounds; r++) {
+            int offset = r * perRound;
+            viaHttp = BatchTimer.run("`POST /api/assignments/{aid}/events` (HTTP, token)", k, perRound,
+                    (long) k * perRound * b, (w, i) -> post.run(w, offset + i)).plus(viaHttp);
+            viaJdbc = copyRaw(raw, f.projectId(), actors, seq, seq + (long) perRound * b, b,
+                    "raw batched JDBC insert of the same rows into `events_raw`").plus(viaJdbc);
+            inProcess = BatchTimer.run("`EventLog` in one transaction a batch (no HTTP)", k, perRound,
+                    (long) k * perRound * b, (w, i) -> QuarkusTransaction.requiringNew().run(() -> appendBatch(f.projectId(),
+                            actors.get(w), assignments.get(w), offset + i, b))).plus(inProcess);
+            seq += 2L * perRound * b;
         }
-        int rawBatchesEach = rawBatches.get(0).size();
-        Timing viaJdbc = BatchTimer.run("raw batched JDBC insert of the same rows into `events_raw`", k, rawBatchesEach, rows,
-                (w, i) -> raw.insertBatch(rawBatches.get(w).get(i)));
-        assertEquals(rows, raw.count(), "every row copied");
-        rawBatches.clear();
-
-        Timing inProcess = BatchTimer.run("`EventLog` in one transaction a batch (no HTTP)", k, batchesEach,
-                (long) k * batchesEach * b,
-                (w, i) -> QuarkusTransaction.requiringNew().run(() -> appendBatch(f.projectId(), actors.get(w),
-                        assignments.get(w), i, b)));
-
-        long expected = 1 + (long) (Math.max(1, batchesEach / 10) + 2L * batchesEach) * b;
+        assertEquals((long) k * (seq - (long) rounds * perRound * b), raw.count(), "every row copied once");
         for (long actor : actors) {
-            assertEquals(expected, raw.chain(f.projectId(), actor).size(), "every accepted event is in its chain");
+            assertEquals(seq, raw.chain(f.projectId(), actor, 0, Long.MAX_VALUE).size(), "every accepted event is in its chain");
         }
         assertTrue(Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/verify").then().statusCode(200)
                 .extract().jsonPath().getBoolean("ok"), "the chains verify");
-        report(k, b, List.of(viaHttp, inProcess, viaJdbc), viaJdbc);
+        report(k, b, rounds, List.of(viaHttp, inProcess, viaJdbc), viaJdbc);
+    }
+
+    /** Copies each chain's rows with seq in {@code (afterSeq, upToSeq]} into {@code events_raw}, K threads, B rows a batch. */
+    private static Timing copyRaw(RawEventInserts raw, long projectId, List<Long> actors, long afterSeq, long upToSeq, int b,
+                                  String path) throws Exception {
+        List<List<List<RawEventInserts.Row>>> batches = new ArrayList<>();
+        long rows = 0;
+        for (long actor : actors) {
+            List<RawEventInserts.Row> chain = raw.chain(projectId, actor, afterSeq, upToSeq);
+            rows += chain.size();
+            List<List<RawEventInserts.Row>> own = new ArrayList<>();
+            for (int from = 0; from < chain.size(); from += b) {
+                own.add(chain.subList(from, Math.min(chain.size(), from + b)));
+            }
+            batches.add(own);
+        }
+        return BatchTimer.run(path, actors.size(), batches.get(0).size(), rows,
+                (w, i) -> raw.insertBatch(batches.get(w).get(i)));
     }
 
     /** What a client batch becomes in {@link ClientEvents}: B client-claimed events of one assignment. */
     private void appendBatch(long projectId, long actorId, long assignmentId, int index, int b) {
+        List<NewEvent> batch = new ArrayList<>(b);
         for (int j = 0; j < b; j++) {
             EventType type = EventType.valueOf(KINDS[j % KINDS.length]);
-            log.append(new NewEvent(projectId, actorId, assignmentId, type, Instant.ofEpochMilli(1_780_000_000_000L
+            batch.add(new NewEvent(projectId, actorId, assignmentId, type, Instant.ofEpochMilli(1_780_000_000_000L
                     + index * 1000L + j), payload(type, index, j)));
         }
+        log.append(batch);
     }
 
     private static Map<String, Object> payload(EventType type, int index, int j) {
@@ -150,14 +165,14 @@ class IngestBench {
         return json.append(']').toString();
     }
 
-    private void report(int k, int b, List<Timing> timings, Timing limit) throws Exception {
+    private void report(int k, int b, int rounds, List<Timing> timings, Timing limit) throws Exception {
         String database;
         try (var c = dataSource.getConnection()) {
             database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
         }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n### Event ingest (%s, %s, %d cores,"
-                        + " %d annotators at once, %d events a batch)%n%n", LocalDate.now(), database,
-                Runtime.getRuntime().availableProcessors(), k, b));
+                        + " %d annotators at once, %d events a batch, the paths interleaved in %d rounds)%n%n", LocalDate.now(),
+                database, Runtime.getRuntime().availableProcessors(), k, b, rounds));
         table.append("| path | events | s | events/s | × raw JDBC | p50 ms/batch | p99 ms/batch |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Timing t : timings) {

@@ -63,14 +63,16 @@ final class RawEventInserts {
         }
     }
 
-    /** The rows of one chain in chain order. */
-    List<Row> chain(long projectId, long actorId) throws SQLException {
+    /** The rows of one chain with seq in {@code (afterSeq, upToSeq]}, in chain order. */
+    List<Row> chain(long projectId, long actorId, long afterSeq, long upToSeq) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, project_id,"
                 + " actor_id, assignment_id, seq, type, server_time, client_time, client_claimed, payload, prev_hash, hash"
-                + " FROM events WHERE project_id = ? AND actor_id = ? ORDER BY seq")) {
+                + " FROM events WHERE project_id = ? AND actor_id = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
             ps.setLong(1, projectId);
             ps.setLong(2, actorId);
+            ps.setLong(3, afterSeq);
+            ps.setLong(4, upToSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long aid = rs.getLong(4);
