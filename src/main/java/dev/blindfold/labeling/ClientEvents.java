@@ -52,7 +52,7 @@ public class ClientEvents {
         for (int i = 0; i < batch.size(); i++) {
             checked.add(check(a, i, batch.get(i)));
         }
-        checked.forEach(log::append);
+        log.append(checked);
         return checked.size();
     }
 
