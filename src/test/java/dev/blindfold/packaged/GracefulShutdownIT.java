@@ -34,7 +34,7 @@ class GracefulShutdownIT {
     private static final int HELD = 4;
 
     @Test
-    void sigtermLetsCommitsInFlightFinishRefusesNewOnesCleanlyAndExitsNormally() throws Exception {
+    void sigtermLetsCommitsInFlightFinishAndExitsNormally() throws Exception {
         try (AppDatabase db = AppDatabase.fresh("shutdown");
              PackagedApp app = PackagedApp.start("shutdown", db)) {
             LoopClient admin = PackagedApp.admin();

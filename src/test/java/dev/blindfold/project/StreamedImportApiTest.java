@@ -65,16 +65,13 @@ class StreamedImportApiTest {
             }
         });
 
-        long start = System.nanoTime();
         HttpResponse<String> response = post(ops, "/api/projects/" + projectId + "/items", "application/x-ndjson", () -> upload);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertEquals(200, response.statusCode(), response.body());
         JsonPath counts = JsonPath.from(response.body());
         assertEquals(count, counts.getInt("created"));
         assertEquals(count, counts.getInt("drafts"));
         assertNull(midway[0], midway[0]);
-        assertTrue(took.compareTo(Duration.ofSeconds(45)) < 0, "100,000 items took " + took);
         assertTrue(upload.bytesRead() > 40_000_000, "the body was " + upload.bytesRead() + " bytes");
         assertEquals(new ItemImportApiTest.Rows(count, count, 0), ItemImportApiTest.Rows.of(projectId));
     }
