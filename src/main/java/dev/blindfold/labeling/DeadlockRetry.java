@@ -1,6 +1,7 @@
 package dev.blindfold.labeling;
 
-import java.sql.SQLException;
+import dev.blindfold.web.SqlStates;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 final class DeadlockRetry {
 
     static final int ATTEMPTS = 4;
+    private static final Set<String> VICTIM_STATES = Set.of("40P01", "40001");
 
     private DeadlockRetry() {
     }
@@ -31,11 +33,6 @@ final class DeadlockRetry {
 
     /** PostgreSQL's deadlock_detected (40P01), or a serialization failure (40001, which H2 reports for deadlocks). */
     static boolean deadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.causedBy(e, VICTIM_STATES);
     }
 }

@@ -3,12 +3,12 @@ package dev.blindfold.project;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.SqlStates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -90,11 +90,6 @@ public class ItemImportService {
      * a unique violation once that import committed, or a lock wait given up while it was still open.
      */
     private static boolean collidedWithAnotherImport(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && COLLISIONS.contains(String.valueOf(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.causedBy(e, COLLISIONS);
     }
 }

@@ -19,16 +19,15 @@ final class Overload {
     }
 
     static boolean isOverload(Throwable e) {
+        if (SqlStates.causedBy(e, BUSY_STATES)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (busyState(sql) || acquisitionTimeout(sql))) {
+            if (t instanceof SQLException sql && acquisitionTimeout(sql)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean busyState(SQLException e) {
-        return e.getSQLState() != null && BUSY_STATES.contains(e.getSQLState());
     }
 
     private static boolean acquisitionTimeout(SQLException e) {
