@@ -58,9 +58,9 @@ public class EventLog {
             em.persist(event);
             head.seq = entry.seq();
             head.hash = hash;
-            meters.appended(e.type());
             appended.add(event);
         }
+        meters.appended(appended);
         return appended;
     }
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,8 @@ class EventMeters {
         }
     }
 
-    void appended(EventType type) {
-        afterCommit.run(appended.get(type)::increment);
+    /** One deferred update for the whole batch, not one transaction synchronization per event. */
+    void appended(List<Event> events) {
+        afterCommit.run(() -> events.forEach(e -> appended.get(e.type()).increment()));
     }
 }
