@@ -1,6 +1,6 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.ExposureClass;
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.export.LabelReader.ProjectLabel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.ExposureClass;
-import dev.blindfold.export.LabelExposure;
-import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import java.util.Arrays;
 
 /**

@@ -1,13 +1,15 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
+import dev.blindfold.audit.bundle.ManifestSignature;
 import dev.blindfold.export.ExportFilter;
 import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
-import dev.blindfold.export.ExposureThresholds;
+import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.export.LabelReader;
-import dev.blindfold.provenance.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.Event;
-import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,15 +1,15 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.project.ProjectService;
-import dev.blindfold.provenance.ChainFinding;
-import dev.blindfold.provenance.ChainFinding.Kind;
-import dev.blindfold.provenance.ChainHeadRef;
-import dev.blindfold.provenance.ChainId;
-import dev.blindfold.provenance.ChainVerifier;
-import dev.blindfold.provenance.ChainedEvent;
+import dev.blindfold.provenance.chain.ChainFinding;
+import dev.blindfold.provenance.chain.ChainFinding.Kind;
+import dev.blindfold.provenance.chain.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainId;
+import dev.blindfold.provenance.chain.ChainVerifier;
+import dev.blindfold.provenance.chain.ChainedEvent;
 import dev.blindfold.provenance.Event;
-import dev.blindfold.provenance.EventChain;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.provenance.ProjectChains;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;

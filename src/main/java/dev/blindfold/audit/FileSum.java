@@ -9,7 +9,7 @@ import java.util.HexFormat;
 /** Passes bytes on while counting them and taking their SHA-256; closing flushes but leaves the target open. */
 final class FileSum extends FilterOutputStream {
 
-    private final MessageDigest sha = dev.blindfold.provenance.EventChain.sha256();
+    private final MessageDigest sha = dev.blindfold.provenance.chain.EventChain.sha256();
     private long bytes;
 
     FileSum(OutputStream target) {

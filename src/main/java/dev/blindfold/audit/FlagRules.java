@@ -1,6 +1,6 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.LabelExposure;
+import dev.blindfold.exposure.LabelExposure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

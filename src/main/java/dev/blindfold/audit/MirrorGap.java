@@ -1,6 +1,6 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.Similarity;
+import dev.blindfold.exposure.Similarity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

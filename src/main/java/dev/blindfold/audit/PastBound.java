@@ -1,9 +1,9 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.provenance.ChainFinding;
-import dev.blindfold.provenance.ChainFinding.Kind;
-import dev.blindfold.provenance.ChainHeadRef;
-import dev.blindfold.provenance.ChainId;
+import dev.blindfold.provenance.chain.ChainFinding;
+import dev.blindfold.provenance.chain.ChainFinding.Kind;
+import dev.blindfold.provenance.chain.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.blindfold.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blindfold.export.ExposureClass;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.provenance.chain.EventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.blindfold.audit.Timeline.Entry;
 import dev.blindfold.audit.Timeline.EventRow;
 import dev.blindfold.audit.Timeline.Milestone;
 import dev.blindfold.audit.Timeline.ShownDraft;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

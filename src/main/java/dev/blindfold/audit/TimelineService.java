@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.audit.Timeline.Entry;
-import dev.blindfold.export.LabelExposure;
+import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.export.LabelReader;
 import dev.blindfold.identity.User;
 import dev.blindfold.labeling.Assignment;

@@ -1,9 +1,9 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.ExposureClass;
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.export.Krippendorff;
-import dev.blindfold.export.LabelExposure;
-import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;

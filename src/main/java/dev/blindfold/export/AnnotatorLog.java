@@ -1,9 +1,10 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.LoggedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventType;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayDeque;

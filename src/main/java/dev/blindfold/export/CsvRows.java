@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.Similarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.web.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;

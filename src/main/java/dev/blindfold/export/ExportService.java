@@ -1,10 +1,11 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.project.Item;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.TaskType;
-import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.web.BlindfoldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,9 @@
 package dev.blindfold.export;
 
-import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.Similarity;
+import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

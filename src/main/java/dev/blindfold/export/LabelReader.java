@@ -1,5 +1,9 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClassifier;
+import dev.blindfold.exposure.ExposureThresholds;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.LoggedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.web.BlindfoldConfig;

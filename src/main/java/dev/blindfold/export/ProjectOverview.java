@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;

@@ -1,6 +1,7 @@
 package dev.blindfold.export;
 
-import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;

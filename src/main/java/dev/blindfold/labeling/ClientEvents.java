@@ -3,7 +3,7 @@ package dev.blindfold.labeling;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blindfold.provenance.EventLog;
 import dev.blindfold.provenance.EventLog.NewEvent;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

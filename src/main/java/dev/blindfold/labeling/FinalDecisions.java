@@ -2,8 +2,8 @@ package dev.blindfold.labeling;
 
 import dev.blindfold.project.Draft;
 import dev.blindfold.project.Project;
-import dev.blindfold.provenance.EventChain;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

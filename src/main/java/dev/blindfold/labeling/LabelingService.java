@@ -7,7 +7,7 @@ import dev.blindfold.project.Project;
 import dev.blindfold.project.RevealPolicy;
 import dev.blindfold.provenance.EventLog;
 import dev.blindfold.provenance.EventLog.NewEvent;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.provenance.chain.EventChain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;

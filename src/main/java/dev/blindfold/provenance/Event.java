@@ -1,5 +1,7 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.observability.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

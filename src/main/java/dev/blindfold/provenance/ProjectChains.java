@@ -1,5 +1,7 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.provenance.chain.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.export.ExposureClass;
-import dev.blindfold.export.LabelExposure;
-import dev.blindfold.export.LabelExposure.ShownDraft;
+import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.exposure.LabelExposure;
+import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import dev.blindfold.export.LabelReader.ProjectLabel;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,9 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.chain.EventChain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.blindfold.export.ExportFilter;
 import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
 import dev.blindfold.identity.User;
-import dev.blindfold.provenance.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;

@@ -1,10 +1,13 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
+import dev.blindfold.audit.bundle.BundleVerification;
+import dev.blindfold.audit.bundle.BundleVerifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.audit.BundleFinding.Kind;
+import dev.blindfold.audit.bundle.BundleFinding.Kind;
 import dev.blindfold.audit.BundleFiles.Event;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData.Fixture;

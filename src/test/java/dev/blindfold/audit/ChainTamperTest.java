@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.audit.Chains.Row;
-import dev.blindfold.provenance.EventChain;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;

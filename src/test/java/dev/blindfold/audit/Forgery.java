@@ -1,5 +1,6 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
 import dev.blindfold.audit.BundleFiles.Event;
 import java.io.IOException;
 import java.util.List;

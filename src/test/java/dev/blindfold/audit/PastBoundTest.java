@@ -3,10 +3,10 @@ package dev.blindfold.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.provenance.ChainFinding;
-import dev.blindfold.provenance.ChainFinding.Kind;
-import dev.blindfold.provenance.ChainHeadRef;
-import dev.blindfold.provenance.ChainId;
+import dev.blindfold.provenance.chain.ChainFinding;
+import dev.blindfold.provenance.chain.ChainFinding.Kind;
+import dev.blindfold.provenance.chain.ChainHeadRef;
+import dev.blindfold.provenance.chain.ChainId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

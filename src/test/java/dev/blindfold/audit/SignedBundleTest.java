@@ -1,10 +1,14 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
+import dev.blindfold.audit.bundle.BundleVerification;
+import dev.blindfold.audit.bundle.BundleVerifier;
+import dev.blindfold.audit.bundle.ManifestSignature;
 import static dev.blindfold.audit.BundleTamperTest.assertHas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.audit.BundleFinding.Kind;
+import dev.blindfold.audit.bundle.BundleFinding.Kind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.blindfold.audit.Timeline.Detail;
 import dev.blindfold.audit.Timeline.Entry;
 import dev.blindfold.audit.Timeline.EventRow;
 import dev.blindfold.audit.Timeline.Milestone;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.audit.bundle.BundleManifest;
+import dev.blindfold.audit.bundle.VerifyCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.identity.User;
-import dev.blindfold.provenance.EventChain;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.blindfold.provenance.EventChain;
+import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;

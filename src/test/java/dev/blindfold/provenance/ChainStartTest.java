@@ -1,5 +1,6 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.provenance.chain.EventType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.blindfold.support.TestData;

@@ -1,7 +1,7 @@
 package dev.blindfold.support;
 
-import dev.blindfold.provenance.EventChain;
-import dev.blindfold.provenance.EventType;
+import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

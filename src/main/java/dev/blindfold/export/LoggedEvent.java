@@ -1,9 +1,0 @@
-package dev.blindfold.export;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.blindfold.provenance.EventType;
-import java.time.Instant;
-
-/** One event as the exposure rules read it: the log's fields with the payload parsed. */
-public record LoggedEvent(Long assignmentId, EventType type, Instant serverTime, Instant clientTime, JsonNode payload) {
-}

@@ -1,0 +1,62 @@
+package dev.blindfold.provenance.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The canonical form and the hash chain, without Quarkus. */
+class EventChainTest {
+
+    private static final Instant T = Instant.parse("2026-01-02T03:04:05.000006Z");
+
+    private static EventChain.Entry entry(long seq, String payload) {
+        return new EventChain.Entry(7, 11, 13L, seq, EventType.BLIND_COMMITTED, T, null, false, payload);
+    }
+
+    @Test
+    void sha256MatchesPublishedTestVectors() {
+        // FIPS 180-2 / NIST examples.
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                EventChain.sha256Hex(new byte[0]));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                EventChain.sha256Hex("abc".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+                EventChain.sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void canonicalFormSortsKeysFixesTimePrecisionAndWritesNullsExplicitly() {
+        String canonical = EventChain.canonical(entry(1, "{\"b\":2,\"a\":{\"z\":1,\"y\":[3,\"x\"]}}"));
+        assertEquals("{\"actorId\":11,\"assignmentId\":13,\"clientClaimed\":false,\"clientTime\":null,"
+                + "\"payload\":{\"a\":{\"y\":[3,\"x\"],\"z\":1},\"b\":2},\"projectId\":7,\"seq\":1,"
+                + "\"serverTime\":\"2026-01-02T03:04:05.000006Z\",\"type\":\"BLIND_COMMITTED\"}", canonical);
+    }
+
+    @Test
+    void payloadKeyOrderAndWhitespaceDoNotChangeTheCanonicalForm() {
+        assertEquals(EventChain.canonical(entry(1, "{\"a\":1,\"b\":\"x\"}")),
+                EventChain.canonical(entry(1, " { \"b\" : \"x\",\n \"a\" : 1 } ")));
+        assertEquals("{\"a\":1,\"b\":\"x\"}", EventChain.canonicalJson(Map.of("b", "x", "a", 1)));
+    }
+
+    @Test
+    void hashIsSha256OfPreviousHashBytesFollowedByCanonicalBytes() {
+        String canonical = EventChain.canonical(entry(1, "{}"));
+        byte[] input = new byte[32 + canonical.getBytes(StandardCharsets.UTF_8).length];
+        System.arraycopy(canonical.getBytes(StandardCharsets.UTF_8), 0, input, 32, input.length - 32);
+        assertEquals(EventChain.sha256Hex(input), EventChain.hash(EventChain.GENESIS, canonical));
+    }
+
+    @Test
+    void anyChangeToAnEventOrItsPredecessorChangesTheHash() {
+        String first = EventChain.hash(EventChain.GENESIS, EventChain.canonical(entry(1, "{\"answer\":\"yes\"}")));
+        String second = EventChain.hash(first, EventChain.canonical(entry(2, "{}")));
+        assertNotEquals(first, EventChain.hash(EventChain.GENESIS, EventChain.canonical(entry(1, "{\"answer\":\"yes!\"}"))));
+        assertNotEquals(second, EventChain.hash(EventChain.GENESIS, EventChain.canonical(entry(2, "{}"))));
+        assertNotEquals(second, EventChain.hash(first, EventChain.canonical(entry(3, "{}"))));
+    }
+}
