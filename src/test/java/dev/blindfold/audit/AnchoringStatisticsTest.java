@@ -34,7 +34,8 @@ class AnchoringStatisticsTest {
                               List<ShownDraft> drafts) {
         boolean pasteDominant = (double) pasted / blind.length() > 0.5;
         LabelExposure l = new LabelExposure(aid, exposure, blind, fin, decision, null, Instant.parse(at), Map.of(), blindMs,
-                null, pasted, focusLosses, pasteDominant, offscreen, 0, 0, drafts);
+                null, pasted, focusLosses, pasteDominant, offscreen, 0, 0, drafts,
+                Map.of(), null);
         return new ProjectLabel(l, annotator, item, "item-" + item, "input " + item);
     }
 
@@ -139,8 +140,8 @@ class AnchoringStatisticsTest {
     void labelsAreCountedPerExposureClassWithEveryClassPresent() {
         assertEquals(java.util.Arrays.stream(ExposureClass.values()).map(ExposureClass::wireName).toList(),
                 List.copyOf(report().exposure().keySet()), "every class, in the classes' order");
-        assertEquals(Map.of("blind_only", 3L, "blind_kept", 2L, "revised_after_reveal", 1L, "draft_accepted", 1L,
-                "unknown", 0L), report().exposure());
+        assertEquals(Map.of("blind_only", 3L, "blind_kept", 2L, "awaiting_final", 0L, "seen_before_commit", 0L,
+                "revised_after_reveal", 1L, "draft_accepted", 1L, "unknown", 0L), report().exposure());
     }
 
     @Test
