@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.ExposureClassifier;
 import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.exposure.LabelExposure;
@@ -69,10 +70,7 @@ public class LabelReader {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forEach(long projectId, Long onlyAnnotator, LongUnaryOperator lastSeq, Consumer<ProjectLabel> sink) {
-        List<Long> annotators = em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
-                        + " and a.status in :s order by a.annotatorId", Long.class)
-                .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
-        for (Long annotator : annotators) {
+        for (Long annotator : annotators(projectId)) {
             if (onlyAnnotator == null || onlyAnnotator.equals(annotator)) {
                 forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), sink);
                 em.clear();
@@ -104,6 +102,27 @@ public class LabelReader {
         return found.stream().findFirst();
     }
 
+    /**
+     * The project's {@code seen_before_commit} labels, from a class-only pass over each annotator's log (no
+     * similarity is computed): what gold and agreement from blind answers leave out. Memory: one annotator's wanted
+     * assignment ids and {@link dev.blindfold.exposure.ExposureClassifier}'s state at a time, and 8 bytes a label found.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NotBlind notBlind(long projectId) {
+        NotBlind found = new NotBlind();
+        for (Long annotator : annotators(projectId)) {
+            long[] wanted = wanted(projectId, annotator);
+            classifier.classes(new AnnotatorLog(em, json, annotator), id -> Arrays.binarySearch(wanted, id) >= 0,
+                    (exposure, assignment) -> {
+                        if (exposure == ExposureClass.SEEN_BEFORE_COMMIT) {
+                            found.add(assignment);
+                        }
+                    });
+            em.clear();
+        }
+        return found;
+    }
+
     /** The most drafts any item of the project has: the number of draft slots an export needs. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int maxDrafts(long projectId) {
@@ -113,11 +132,22 @@ public class LabelReader {
         return counts.isEmpty() ? 0 : counts.get(0).intValue();
     }
 
-    private void forAnnotator(long projectId, long annotatorId, long lastSeq, Consumer<ProjectLabel> sink) {
-        long[] wanted = em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
+    private List<Long> annotators(long projectId) {
+        return em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
+                        + " and a.status in :s order by a.annotatorId", Long.class)
+                .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
+    }
+
+    /** The annotator's labeled assignments in the project, ascending. */
+    private long[] wanted(long projectId, long annotatorId) {
+        return em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
                         + " and a.status in :s order by a.id", Long.class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
                 .getResultList().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void forAnnotator(long projectId, long annotatorId, long lastSeq, Consumer<ProjectLabel> sink) {
+        long[] wanted = wanted(projectId, annotatorId);
         List<LabelExposure> batch = new ArrayList<>(BATCH);
         AnnotatorLog log = new AnnotatorLog(em, json, annotatorId, AnnotatorLog.PAGE, projectId, lastSeq);
         classifier.classify(log, id -> Arrays.binarySearch(wanted, id) >= 0, label -> {

@@ -107,6 +107,11 @@ public final class ExposureClassifier {
         read(earlierReveals, annotatorEvents, id -> true, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
     }
 
+    /** The classes of the {@code wanted} assignments alone; the others still count as content shown. */
+    public void classes(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, ObjLongConsumer<ExposureClass> sink) {
+        read(List.of(), annotatorEvents, wanted, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
+    }
+
     private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelTrack> sink) {
         read(List.of(), annotatorEvents, wanted, sink);
     }
