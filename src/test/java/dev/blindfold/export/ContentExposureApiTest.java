@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blindfold.support.Api;
+import dev.blindfold.support.ReusedInput;
 import dev.blindfold.support.TestData;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,46 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ContentExposureApiTest {
 
-    /** Two projects sharing one input, and one annotator who revealed it in the first before labeling the second. */
-    record Reuse(String ops, String annotator, long first, long second, String input, String familyX, String familyY) {
-    }
-
-    static Reuse reuse(String secondPolicy) {
-        String ops = TestData.user("ops");
-        String me = TestData.user("annotator");
-        String tag = TestData.unique("t");
-        String familyX = "famx-" + tag;
-        String familyY = "famy-" + tag;
-        String input = "A customer writes (" + tag + "): I was charged twice for March. Write the support reply.";
-        String shared = item("shared", input, familyX, "X refunds it " + tag, familyY, "Y refunds it " + tag);
-        long first = TestData.project(ops, "FREE_TEXT", null, 1, "REVEAL_AFTER_COMMIT", shared, List.of(me));
-        String again = item("again", "  " + input.replace(" ", "\n") + " ", familyX, "X drafts anew " + tag,
-                familyY, "Y drafts anew " + tag)
-                + item("fresh", "An unrelated prompt " + tag, familyX, "X other " + tag, familyY, "Y other " + tag);
-        long second = TestData.project(ops, "FREE_TEXT", null, 1, secondPolicy, again, List.of(me));
-
-        long aid = TestData.next(me, first);
-        TestData.commit(me, aid, "Refund the duplicate charge.");
-        Api.as(me).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
-        TestData.keep(me, aid);
-        for (int i = 0; i < 2; i++) {
-            long next = TestData.next(me, second);
-            TestData.commit(me, next, "My answer " + i);
-            TestData.keep(me, next);
-        }
-        return new Reuse(ops, me, first, second, input, familyX, familyY);
-    }
-
-    static String item(String id, String input, String familyA, String textA, String familyB, String textB) {
-        return "{\"externalId\":\"" + id + "\",\"input\":" + quote(input) + ",\"drafts\":["
-                + "{\"model\":\"ma\",\"family\":\"" + familyA + "\",\"version\":\"1\",\"text\":" + quote(textA) + "},"
-                + "{\"model\":\"mb\",\"family\":\"" + familyB + "\",\"version\":\"1\",\"text\":" + quote(textB) + "}]}\n";
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
-
     private static Response export(String ops, long projectId, String query) {
         Response r = Api.as(ops).get("/api/projects/" + projectId + "/export?" + query);
         r.then().statusCode(200);
@@ -77,7 +38,7 @@ class ContentExposureApiTest {
 
     @Test
     void aLabelOfAnInputRevealedInAnotherProjectIsSeenBeforeCommitInJsonlWithItsSameContentCounts() throws Exception {
-        Reuse r = reuse("NEVER_REVEAL");
+        ReusedInput r = ReusedInput.create("NEVER_REVEAL");
         List<JsonNode> rows = ExportApiTest.rows(export(r.ops(), r.second(), "format=jsonl").asString());
         JsonNode seen = row(rows, "again");
         assertEquals("seen_before_commit", seen.get("exposure").asText());
@@ -106,7 +67,7 @@ class ContentExposureApiTest {
 
     @Test
     void theCsvExportSaysSeenBeforeCommitAndNamesTheSameContentPerFamily() throws Exception {
-        Reuse r = reuse("REVEAL_AFTER_COMMIT");
+        ReusedInput r = ReusedInput.create("REVEAL_AFTER_COMMIT");
         String body = export(r.ops(), r.second(), "format=csv").asString();
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().build().parse(new StringReader(body)).getRecords();
         CSVRecord seen = records.stream().filter(c -> c.get("item_external_id").equals("again")).findFirst().orElseThrow();
@@ -120,7 +81,7 @@ class ContentExposureApiTest {
 
     @Test
     void aSeenLabelGivesNoBlindVoteToGoldAndNoBlindCompletionToTrl() throws Exception {
-        Reuse r = reuse("NEVER_REVEAL");
+        ReusedInput r = ReusedInput.create("NEVER_REVEAL");
         List<JsonNode> gold = ExportApiTest.rows(export(r.ops(), r.second(), "format=jsonl&gold=true").asString());
         assertEquals(List.of("fresh"), gold.stream().map(g -> g.get("item_external_id").asText()).toList(),
                 "the reused item has no blind answer to vote with");
