@@ -41,4 +41,16 @@ class ContentHashTest {
         assertEquals(0L, ContentHash.key(null), "no hash, no key");
         assertEquals(0L, ContentHash.key("not a hash"));
     }
+
+    /** The worked example of docs/provenance.md ("Content hash"), so the page and the code cannot drift. */
+    @Test
+    void theDocumentedExampleHasThisNormalFormAndHash() throws Exception {
+        String text = "Zu\u0308rich,\u00A0 is\n\there";
+        assertEquals("Z\u00FCrich, is here", ContentHash.normalise(text));
+        String hash = "a3e5c9b53625ed8e92a351215a4108a42576e79f034e2bd7eaca48635231811d";
+        assertEquals(hash, ContentHash.of(text));
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "provenance.md"), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(doc.contains(hash) && doc.contains("\"Zu\\u0308rich,\\u00A0 is\\n\\there\""),
+                "docs/provenance.md shows the example");
+    }
 }
