@@ -60,10 +60,14 @@ public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo,
     }
 
     /**
-     * An imported label: exposure unknown, exposed to its item's draft families, dated by its tool (an
-     * undated one is dropped by a date filter); an annotator filter names a Blindfold user, so drops it.
+     * An imported label: exposure unknown, exposed to its item's draft families (its own content, so any one of the
+     * family drops it, as a Blindfold label's same-content exposure does), dated by its tool (an undated one is dropped
+     * by a date filter); an annotator filter names a Blindfold user, so drops it.
      */
     public boolean keeps(ImportedLabels.ImportedLabel label) {
+        if (excludeExposedTo != null && label.priorExposure().containsKey(excludeExposedTo)) {
+            return false;
+        }
         return annotator == null && keeps(ExposureClass.UNKNOWN, label.priorExposure(), label.createdAt());
     }
 
