@@ -75,14 +75,7 @@ final class LabelTrack {
         committedAt = e.serverTime();
         blind = e.payload().path("answer").asText();
         prior = priorExposure;
-        if (rules == ExposureRules.V2) {
-            JsonNode hashes = e.payload().path("draftHashes");
-            long[] draftKeys = new long[hashes.size()];
-            for (int i = 0; i < draftKeys.length; i++) {
-                draftKeys[i] = ContentHash.key(hashes.get(i).asText(null));
-            }
-            seen = content.match(ContentHash.key(e.payload().path("inputHash").asText(null)), draftKeys, committedAt);
-        }
+        seen = rules == ExposureRules.V2 ? content.matchCommit(e.payload(), committedAt) : null;
         if (lostAt != null && minSkewMs != null) {
             awayMs += Math.max(0, Duration.between(lostAt, committedAt.minusMillis(minSkewMs)).toMillis());
             lostAt = null;

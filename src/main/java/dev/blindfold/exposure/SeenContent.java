@@ -60,6 +60,16 @@ final class SeenContent {
         }
     }
 
+    /** {@link #match} for a BLIND_COMMITTED payload's {@code inputHash} and {@code draftHashes} (none: no match). */
+    Match matchCommit(JsonNode commit, Instant at) {
+        JsonNode hashes = commit.path("draftHashes");
+        long[] draftKeys = new long[hashes.size()];
+        for (int i = 0; i < draftKeys.length; i++) {
+            draftKeys[i] = ContentHash.key(hashes.get(i).asText(null));
+        }
+        return match(ContentHash.key(commit.path("inputHash").asText(null)), draftKeys, at);
+    }
+
     /**
      * The drafts shown before {@code before} whose input is {@code inputKey} or whose text key is one of
      * {@code draftKeys} (0 keys match nothing), each counted once; null when there are none.
