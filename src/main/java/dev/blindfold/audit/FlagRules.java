@@ -50,7 +50,7 @@ final class FlagRules {
     private static String sameContent(LabelExposure label) {
         int total = label.sameContent().values().stream().mapToInt(Integer::intValue).sum();
         List<String> families = new ArrayList<>();
-        label.sameContent().forEach((family, n) -> families.add(family + " " + n));
+        new java.util.TreeMap<>(label.sameContent()).forEach((family, n) -> families.add(family + " " + n));
         return total + (total == 1 ? " draft" : " drafts") + " of this content shown before the commit ("
                 + String.join(", ", families) + "), first on assignment " + label.seenBefore().assignmentId();
     }
