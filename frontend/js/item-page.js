@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { startRecorder } from './provenance.js';
 import { bindShortcuts } from './shortcuts.js';
-import { collectRatings, fetchDrafts, rateNextUnrated, renderDrafts } from './reveal.js';
+import { acceptableSlots, collectRatings, fetchDrafts, labelSet, rateNextUnrated, renderDrafts } from './reveal.js';
 
 const root = document.getElementById('item-page');
 const aid = root.dataset.assignment;
@@ -20,6 +20,7 @@ const recorder = startRecorder(aid);
 let status = root.dataset.status;
 let blindAnswer = $('blind-answer') ? $('blind-answer').textContent : null;
 let slots = [];
+let acceptable = [];
 let revealed = false;
 let busy = false;
 
@@ -81,6 +82,7 @@ async function reveal() {
   if (!revealAllowed) return;
   const drafts = await fetchDrafts(aid);
   slots = drafts.map((d) => d.slot);
+  acceptable = acceptableSlots(drafts, labelSet());
   renderDrafts($('drafts'), drafts, blindAnswer, pairwise ? 'compare' : rating ? 'rate' : 'review');
   $('drafts-card').hidden = false;
   revealed = true;
@@ -91,20 +93,22 @@ async function reveal() {
     slotButtons($('prefer-buttons'), 'prefer', (slot) => `Prefer ${slot}`, prefer);
     $('tie').hidden = false;
   } else {
-    slotButtons($('accept-buttons'), 'accept', (slot) => `Accept draft ${slot}`, accept);
+    slotButtons($('accept-buttons'), 'accept', (slot) => `Accept draft ${slot}`, accept, acceptable);
     $('revise-toggle').hidden = false;
     const revise = $('revise-answer');
     if (revise && !categorical) revise.value = blindAnswer;
   }
 }
 
-function slotButtons(box, idPrefix, label, onClick) {
+function slotButtons(box, idPrefix, label, onClick, allowed = slots) {
   box.replaceChildren();
   for (const slot of slots) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'secondary';
     b.id = `${idPrefix}-${slot}`;
+    b.disabled = !allowed.includes(slot);
+    if (b.disabled) b.title = 'This draft is not one of the project\'s labels: revise to a label instead.';
     b.textContent = `${label(slot)} `;
     const key = document.createElement('kbd');
     key.textContent = slot;
@@ -133,7 +137,7 @@ function saveFinal(body) {
 }
 
 const keep = () => saveFinal({ decision: 'KEEP' });
-const accept = (slot) => slots.includes(slot) && saveFinal({ decision: 'ACCEPT', acceptedSlot: slot });
+const accept = (slot) => acceptable.includes(slot) && saveFinal({ decision: 'ACCEPT', acceptedSlot: slot });
 const prefer = (slot) => slots.includes(slot) && saveFinal({ decision: 'PREFER', preferredSlot: slot });
 const tie = () => revealed && saveFinal({ decision: 'TIE' });
 const saveRatings = () => revealed && saveFinal({ decision: 'RATE' });

@@ -72,6 +72,23 @@ export function renderDrafts(container, drafts, blindAnswer, mode = 'review') {
   }
 }
 
+/**
+ * The project's label set on a CATEGORICAL item page (the hidden #label-set list), else null: any draft may
+ * then be accepted.
+ */
+export function labelSet() {
+  const list = document.getElementById('label-set');
+  return list ? Array.from(list.querySelectorAll('li'), (li) => li.textContent) : null;
+}
+
+/**
+ * The slots whose draft may be accepted: on a CATEGORICAL item only drafts whose text is exactly one of the
+ * labels (the server refuses the others, as it refuses such a blind answer); otherwise every slot.
+ */
+export function acceptableSlots(drafts, labels) {
+  return drafts.filter((d) => !labels || labels.includes(d.text)).map((d) => d.slot);
+}
+
 export function collectRatings(container) {
   const ratings = {};
   for (const input of container.querySelectorAll('input[type=radio]:checked')) {

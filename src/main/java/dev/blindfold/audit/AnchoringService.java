@@ -1,6 +1,7 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.export.LabelReader;
+import dev.blindfold.export.NotBlind;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.web.BlindfoldConfig;
@@ -20,8 +21,8 @@ public class AnchoringService {
     /** As long as an export may take: the pass reads every label's events. */
     private static final int TIMEOUT_SECONDS = 3600;
 
-    /** The project with its report. */
-    public record ProjectAnchoring(Project project, AnchoringReport report) {
+    /** The project with its report, and its labels not written blind (seen_before_commit). */
+    public record ProjectAnchoring(Project project, AnchoringReport report, NotBlind notBlind) {
     }
 
     private final EntityManager em;
@@ -44,7 +45,7 @@ public class AnchoringService {
             AnchoringStatistics statistics = new AnchoringStatistics(id -> names.getOrDefault(id, "user " + id),
                     config.audit().minBlindMs(), config.audit().maxBlindFocusLosses());
             labels.forEach(projectId, null, statistics::add);
-            return new ProjectAnchoring(project, statistics.report());
+            return new ProjectAnchoring(project, statistics.report(), statistics.notBlind());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.blindfold.audit;
 
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.export.LabelReader.ProjectLabel;
+import dev.blindfold.export.NotBlind;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +30,7 @@ public final class AnchoringStatistics {
     private final TreeMap<LocalDate, WeekTally> weeks = new TreeMap<>();
     private final List<AnchoringFlag> flags = new ArrayList<>();
     private final Map<String, Long> exposure = new LinkedHashMap<>();
+    private final NotBlind notBlind = new NotBlind();
 
     /**
      * @param usernames annotator id → username
@@ -45,9 +47,17 @@ public final class AnchoringStatistics {
 
     public void add(ProjectLabel label) {
         exposure.merge(label.label().exposure().wireName(), 1L, Long::sum);
+        if (label.label().exposure() == ExposureClass.SEEN_BEFORE_COMMIT) {
+            notBlind.add(label.label().assignmentId());
+        }
         annotators.computeIfAbsent(label.annotatorId(), id -> new AnnotatorTally()).add(label.label());
         weeks.computeIfAbsent(monday(label), day -> new WeekTally()).add(label.itemId(), label.label());
         flags.addAll(rules.flags(label.label(), usernames.apply(label.annotatorId()), label.externalId()));
+    }
+
+    /** The labels added so far that were not written blind: what agreement and gold from blind answers leave out. */
+    public NotBlind notBlind() {
+        return notBlind;
     }
 
     public AnchoringReport report() {

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code null} (never NaN) when nothing defines it.
  *
  * @param labels                   labels (blind commits) of this annotator in the project
- * @param revealed                 labels whose drafts were shown: blind_kept + revised_after_reveal + draft_accepted
+ * @param revealed                 labels whose drafts were shown on their assignment: blind_kept + awaiting_final +
+ *                                 revised_after_reveal + draft_accepted + seen_before_commit labels also revealed there
  * @param finals                   labels with a saved final decision (revealed or not)
  * @param revealedFinals           revealed labels with a saved final decision: the base of the next two shares
  * @param revisedShare             of the revealed finals, the share revised_after_reveal

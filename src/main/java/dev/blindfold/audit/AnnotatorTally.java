@@ -28,7 +28,7 @@ final class AnnotatorTally {
 
     void add(LabelExposure label) {
         labels++;
-        boolean wasRevealed = isRevealed(label.exposure());
+        boolean wasRevealed = isRevealed(label);
         boolean hasFinal = label.decision() != null;
         revealed += wasRevealed ? 1 : 0;
         finals += hasFinal ? 1 : 0;
@@ -61,10 +61,17 @@ final class AnnotatorTally {
                 share(pastedChars, blindChars), pasteDominant, median(), focusLosses, share(focusLosses, labels));
     }
 
-    /** Drafts were shown for the label before its final answer: every class but blind_only and unknown. */
-    static boolean isRevealed(ExposureClass exposure) {
-        return exposure == ExposureClass.BLIND_KEPT || exposure == ExposureClass.REVISED_AFTER_REVEAL
-                || exposure == ExposureClass.DRAFT_ACCEPTED;
+    /**
+     * Drafts were shown on the label's own assignment before its final answer: blind_kept, awaiting_final,
+     * revised_after_reveal, draft_accepted, and a seen_before_commit label that was also revealed here (it shows
+     * drafts); not blind_only and unknown.
+     */
+    static boolean isRevealed(LabelExposure label) {
+        return switch (label.exposure()) {
+            case BLIND_KEPT, AWAITING_FINAL, REVISED_AFTER_REVEAL, DRAFT_ACCEPTED -> true;
+            case SEEN_BEFORE_COMMIT -> !label.drafts().isEmpty();
+            case BLIND_ONLY, UNKNOWN -> false;
+        };
     }
 
     /** The shown draft the final answer is most similar to (the first of equals); null when none was shown. */

@@ -8,17 +8,15 @@ import dev.blindfold.export.ExportService;
 import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.export.LabelReader;
 import dev.blindfold.provenance.chain.ChainHeadRef;
-import dev.blindfold.provenance.Event;
-import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,17 +32,14 @@ import java.util.zip.ZipOutputStream;
  * Writes a project's audit bundle as a zip stream, in constant memory: {@code events.jsonl} (every chain up to
  * the head recorded when the bundle started, each event's canonical bytes verbatim beside its two hashes), the
  * jsonl label export as {@code labels.jsonl} classified from the same events (bounded by the same heads, so work
- * done while the bundle is written shows in neither), then {@code manifest.json} with the heads, the files' sums and the
- * exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
+ * done while the bundle is written shows in neither), {@code evidence.jsonl} (the other projects' reveals that
+ * seen_before_commit tags rest on, {@link BundleEvidence}), then {@code manifest.json} with the heads, the files' sums
+ * and the exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
  */
 @ApplicationScoped
 public class AuditBundleService {
 
     static final int TIMEOUT_SECONDS = 3600;
-    private static final byte[] PREV = "{\"prevHash\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HASH = "\",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT = "\",\"event\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Who asked for the bundle, and which project. */
     public record Request(long projectId, String projectName, long userId, String username) {
@@ -52,14 +47,18 @@ public class AuditBundleService {
 
     private final ProjectChains chains;
     private final ExportService exports;
+    private final LabelReader labels;
+    private final EntityManager em;
     private final ExposureThresholds thresholds;
     private final Optional<KeyPair> signingKey;
     private final AuditMeters meters;
 
-    AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, BlindfoldConfig config,
-                       AuditMeters meters) {
+    AuditBundleService(ProjectChains chains, ExportService exports, LabelReader labels, EntityManager em,
+                       BlindfoldConfig config, AuditMeters meters) {
         this.chains = chains;
         this.exports = exports;
+        this.labels = labels;
+        this.em = em;
         this.thresholds = labels.thresholds();
         this.signingKey = config.audit().signingKey().filter(k -> !k.isBlank()).map(ManifestSignature::keyPair);
         this.meters = meters;
@@ -74,8 +73,12 @@ public class AuditBundleService {
         ExportFilter all = ExportFilter.parse(null, null, null, null, null, null, null, null);
         String exportId = exports.start(request.projectId(), ExportFormat.JSONL, all, request.userId());
         Map<Long, Long> lastSeq = heads.stream().collect(Collectors.toMap(h -> h.chain().actorId(), ChainHeadRef::length));
-        files.add(entry(zip, BundleManifest.LABELS, sink -> exports.write(exportId, request.projectId(), ExportFormat.JSONL,
-                all, null, "text", annotator -> lastSeq.getOrDefault(annotator, 0L), sink)));
+        BundleEvidence evidence = new BundleEvidence();
+        files.add(entry(zip, BundleManifest.LABELS, sink -> labels.observing(evidence, () -> exports.write(exportId,
+                request.projectId(), ExportFormat.JSONL, all, null, "text", annotator -> lastSeq.getOrDefault(annotator, 0L),
+                sink))));
+        files.add(entry(zip, BundleManifest.EVIDENCE, sink -> QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+                .run(() -> evidence.write(em, request.projectId(), sink))));
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, request.projectId(), request.projectName(),
                 createdAt, request.username(), exportId, thresholds,
                 heads.stream().map(h -> new BundleManifest.Chain(h.chain().actorId(), h.length(), h.hash())).toList(),
@@ -94,24 +97,9 @@ public class AuditBundleService {
     private void writeEvents(List<ChainHeadRef> heads, OutputStream sink) {
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
             for (ChainHeadRef head : heads) {
-                chains.forEach(head.chain(), head.length(), e -> line(e, sink));
+                chains.forEach(head.chain(), head.length(), e -> EventLines.write(e, sink));
             }
         });
-    }
-
-    private static void line(Event e, OutputStream sink) {
-        String canonical = EventChain.canonical(e.entry());
-        try {
-            sink.write(PREV);
-            sink.write(e.prevHash().getBytes(StandardCharsets.US_ASCII));
-            sink.write(HASH);
-            sink.write(e.hash().getBytes(StandardCharsets.US_ASCII));
-            sink.write(EVENT);
-            sink.write(canonical.getBytes(StandardCharsets.UTF_8));
-            sink.write(END);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     private interface Body {

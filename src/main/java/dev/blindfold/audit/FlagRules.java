@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * Which {@link AnchoringFlag}s a label raises. paste_dominant and offscreen_composition are the classifier's own
  * flags (thresholds {@code blindfold.export.*}); fast_blind and focus_losses use {@code blindfold.audit.*}. Only
- * the blind step counts: the classifier stops counting pastes and focus losses at the commit. Plain Java.
+ * the blind step counts: the classifier stops counting pastes and focus losses at the commit. seen_before_commit is
+ * raised by any label that shares content with drafts shown to its annotator before its commit (whatever its class:
+ * a revised or accepted label can have been seen before too). Plain Java.
  */
 final class FlagRules {
 
@@ -38,7 +40,19 @@ final class FlagRules {
             flags.add(flag(AnchoringFlag.OFFSCREEN_COMPOSITION, label, annotator, externalId,
                     "focus away for most of the blind step"));
         }
+        if (label.seenBefore() != null) {
+            flags.add(flag(AnchoringFlag.SEEN_BEFORE_COMMIT, label, annotator, externalId, sameContent(label)));
+        }
         return flags;
+    }
+
+    /** "2 drafts of this content shown before the commit (llama 1, mistral 1), first on assignment 17". */
+    private static String sameContent(LabelExposure label) {
+        int total = label.sameContent().values().stream().mapToInt(Integer::intValue).sum();
+        List<String> families = new ArrayList<>();
+        new java.util.TreeMap<>(label.sameContent()).forEach((family, n) -> families.add(family + " " + n));
+        return total + (total == 1 ? " draft" : " drafts") + " of this content shown before the commit ("
+                + String.join(", ", families) + "), first on assignment " + label.seenBefore().assignmentId();
     }
 
     private static AnchoringFlag flag(String kind, LabelExposure label, String annotator, String externalId, String detail) {

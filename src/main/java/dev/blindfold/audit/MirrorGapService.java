@@ -2,6 +2,8 @@ package dev.blindfold.audit;
 
 import dev.blindfold.export.AgreementService;
 import dev.blindfold.export.GoldRow;
+import dev.blindfold.export.LabelReader;
+import dev.blindfold.export.NotBlind;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.TaskType;
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * The mirror gap per model family of one project ({@link MirrorGap}): gold per item by majority from blind
- * answers and from final answers ({@link AgreementService#gold}), every draft scored against both. Each
+ * answers (not those of seen_before_commit labels) and from final answers ({@link AgreementService#gold}), every
+ * draft scored against both. Each
  * family's bootstrap is seeded from the project id, so a report gives the same interval every time.
  * Holds the project's drafts and gold in memory, as the gold endpoint does.
  */
@@ -30,20 +33,31 @@ public class MirrorGapService {
 
     private final ProjectService projects;
     private final AgreementService agreement;
+    private final LabelReader labels;
     private final BlindfoldConfig config;
 
-    MirrorGapService(ProjectService projects, AgreementService agreement, BlindfoldConfig config) {
+    MirrorGapService(ProjectService projects, AgreementService agreement, LabelReader labels, BlindfoldConfig config) {
         this.projects = projects;
         this.agreement = agreement;
+        this.labels = labels;
         this.config = config;
     }
 
     /** One row per model family with drafts in the project, by family name. */
     public List<MirrorGapRow> mirrorGap(long projectId) {
+        projects.find(projectId);
+        return mirrorGap(projectId, labels.notBlind(projectId));
+    }
+
+    /**
+     * As {@link #mirrorGap(long)}, the blind gold leaving out {@code notBlind}: a seen_before_commit label's answer
+     * was written after drafts of its content were shown, so counting it as blind would shrink the gap it measures.
+     */
+    public List<MirrorGapRow> mirrorGap(long projectId, NotBlind notBlind) {
         Project project = projects.find(projectId);
         boolean freeText = project.taskType != TaskType.CATEGORICAL;
-        Map<String, List<String>> blind = gold(agreement.gold(projectId, "blind", "majority"), freeText);
-        Map<String, List<String>> fin = gold(agreement.gold(projectId, "final", "majority"), freeText);
+        Map<String, List<String>> blind = gold(agreement.gold(projectId, "blind", "majority", notBlind), freeText);
+        Map<String, List<String>> fin = gold(agreement.gold(projectId, "final", "majority", NotBlind.NONE), freeText);
         Map<String, Family> families = new TreeMap<>();
         List<Object[]> drafts = Panache.getEntityManager().createQuery("select i.externalId, d.family, d.text"
                         + " from Draft d, Item i where d.itemId = i.id and i.projectId = :p order by i.id, d.id", Object[].class)

@@ -3,6 +3,7 @@ package dev.blindfold.audit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.provenance.chain.EventType;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,18 @@ import java.util.Map;
  * @param exposure      the label's exposure class, computed from the log as exports compute it; null
  *                      before the blind commit
  * @param priorExposure drafts of each model family the annotator had been shown before this commit
- * @param flags         {@code paste_dominant}, {@code offscreen_composition} as exports flag them
+ * @param sameContent   of those, per family, the drafts that shared this item's input or one of its draft texts
+ * @param seenBefore    the first reveal (assignment, server time) that showed this label's content before its commit,
+ *                      on any project; null when none did
+ * @param flags         {@code paste_dominant}, {@code offscreen_composition}, {@code seen_before_commit} as the audit
+ *                      flags them
  * @param milestones    shown → first input → paste → commit → reveal → final (→ skipped), those that happened
  * @param events        every event of the assignment in chain order
  */
 public record Timeline(long assignmentId, long projectId, String projectName, String itemExternalId, String itemInput,
                        String annotator, String status, String blindAnswer, String finalAnswer, String decision,
-                       ExposureClass exposure, Map<String, Integer> priorExposure, List<String> flags,
+                       ExposureClass exposure, Map<String, Integer> priorExposure, Map<String, Integer> sameContent,
+                       LabelExposure.EarlierReveal seenBefore, List<String> flags,
                        List<Milestone> milestones, List<EventRow> events) {
 
     /** One event as the log holds it, with its payload parsed: what the timeline is built from. */

@@ -60,11 +60,16 @@ public class TimelineService {
             if (l.offscreenComposition()) {
                 flags.add(AnchoringFlag.OFFSCREEN_COMPOSITION);
             }
+            if (l.seenBefore() != null) {
+                flags.add(AnchoringFlag.SEEN_BEFORE_COMMIT);
+            }
         });
         return new Timeline(aid, project.id, project.name, item.externalId, item.input,
                 annotator == null ? "#" + a.annotatorId : annotator.username, a.status.name(), blind, fin, decision,
                 label.map(LabelExposure::exposure).orElse(null),
-                label.map(LabelExposure::priorExposure).orElse(Map.of()), flags,
+                label.map(LabelExposure::priorExposure).orElse(Map.of()),
+                label.map(LabelExposure::sameContent).orElse(Map.of()), label.map(LabelExposure::seenBefore).orElse(null),
+                flags,
                 TimelineEvents.milestones(events), TimelineEvents.rows(events));
     }
 

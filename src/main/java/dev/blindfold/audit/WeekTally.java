@@ -33,7 +33,7 @@ final class WeekTally {
             return;
         }
         finalByItem.computeIfAbsent(itemId, id -> new ArrayList<>(2)).add(label.finalAnswer());
-        if (AnnotatorTally.isRevealed(label.exposure())) {
+        if (AnnotatorTally.isRevealed(label)) {
             revealedFinals++;
             accepted += label.exposure() == ExposureClass.DRAFT_ACCEPTED ? 1 : 0;
             ShownDraft closest = AnnotatorTally.closestToFinal(label);

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}).
  *
  * <ul>
- *   <li>Blind answers count from the commit on (status COMMITTED or FINAL); final answers only for
- *       assignments whose status is FINAL. Skipped assignments have neither.</li>
+ *   <li>Blind answers count from the commit on (status COMMITTED or FINAL), except those of labels tagged
+ *       {@code seen_before_commit} ({@link NotBlind}: found by a class-only pass over the annotators' logs, unless the
+ *       caller has classified the labels already); final answers only for assignments whose status is FINAL.
+ *       Skipped assignments have neither.</li>
  *   <li>Each item is a unit; its annotators are the coders. Items with fewer than two answers of a
  *       kind are not pairable and do not enter that alpha (they still count in {@code labels}).</li>
  *   <li>{@code finalEqualsDraftShare}: of the final answers, the share whose text is exactly the
@@ -67,16 +69,24 @@ public class AgreementService {
     }
 
     private final ProjectService projects;
+    private final LabelReader labels;
 
-    AgreementService(ProjectService projects) {
+    AgreementService(ProjectService projects, LabelReader labels) {
         this.projects = projects;
+        this.labels = labels;
     }
 
     public Agreement agreement(long projectId) {
+        projects.find(projectId);
+        return agreement(projectId, labels.notBlind(projectId));
+    }
+
+    /** The agreement, leaving out the blind answers of {@code notBlind} (a caller that classified the labels). */
+    public Agreement agreement(long projectId, NotBlind notBlind) {
         Project project = projects.find(projectId);
         Map<Long, String> items = items(projectId);
-        Collection<List<String>> blind = texts(answers(projectId, Source.BLIND));
-        Map<Long, Map<Long, String>> fin = answers(projectId, Source.FINAL);
+        Collection<List<String>> blind = texts(answers(projectId, Source.BLIND, notBlind));
+        Map<Long, Map<Long, String>> fin = answers(projectId, Source.FINAL, NotBlind.NONE);
         return new Agreement(project.id, project.taskType, items.size(), side(blind), side(texts(fin)),
                 orNull(draftShare(fin)), Krippendorff.MEASURE);
     }
@@ -89,11 +99,19 @@ public class AgreementService {
      *               see {@link GoldRows.Method#parse}
      */
     public List<GoldRow> gold(long projectId, String source, String method) {
+        projects.find(projectId);
+        Source from = Source.parse(source);
+        GoldRows.Method.parse(method);
+        return gold(projectId, source, method, from == Source.BLIND ? labels.notBlind(projectId) : NotBlind.NONE);
+    }
+
+    /** Gold as {@link #gold(long, String, String)}, leaving out the blind answers of {@code notBlind}. */
+    public List<GoldRow> gold(long projectId, String source, String method, NotBlind notBlind) {
         Project project = projects.find(projectId);
         Source from = Source.parse(source);
         GoldRows.Method how = GoldRows.Method.parse(method);
         return GoldRows.of(project.taskType, project.labelList(), project.overlap, items(projectId),
-                answers(projectId, from), how);
+                answers(projectId, from, from == Source.BLIND ? notBlind : NotBlind.NONE), how);
     }
 
     private static Side side(Collection<List<String>> answers) {
@@ -134,19 +152,21 @@ public class AgreementService {
     }
 
     /**
-     * Item id → (annotator id → answer) of one kind, in assignment order. One answer per annotator
-     * and item: an annotator has at most one assignment per item (assignments_item_uq).
+     * Item id → (annotator id → answer) of one kind, in assignment order, without the assignments {@code left} out.
+     * One answer per annotator and item: an annotator has at most one assignment per item (assignments_item_uq).
      */
-    private static Map<Long, Map<Long, String>> answers(long projectId, Source source) {
+    private static Map<Long, Map<Long, String>> answers(long projectId, Source source, NotBlind left) {
         TypedQuery<Object[]> query = source == Source.BLIND
-                ? rows("select a.itemId, a.annotatorId, b.answer from Assignment a, BlindAnswer b"
+                ? rows("select a.itemId, a.annotatorId, b.answer, a.id from Assignment a, BlindAnswer b"
                         + " where b.assignmentId = a.id and a.projectId = ?1 order by a.itemId, a.id", projectId)
-                : rows("select a.itemId, a.annotatorId, f.answer from Assignment a, FinalAnswer f"
+                : rows("select a.itemId, a.annotatorId, f.answer, a.id from Assignment a, FinalAnswer f"
                         + " where f.assignmentId = a.id and a.projectId = ?1 and a.status = ?2 order by a.itemId, a.id",
                         projectId).setParameter(2, AssignmentStatus.FINAL);
         Map<Long, Map<Long, String>> answers = new LinkedHashMap<>();
         for (Object[] row : query.getResultList()) {
-            answers.computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>()).put((Long) row[1], (String) row[2]);
+            if (!left.contains((Long) row[3])) {
+                answers.computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>()).put((Long) row[1], (String) row[2]);
+            }
         }
         return answers;
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSONL row flattened for CSV: the same columns, prior exposure as {@code family=count;...},
+ * The JSONL row flattened for CSV: the same columns, prior exposure as {@code family=count;...} followed by
+ * {@code prior_same_content} ({@code family=same_content;...}, families with none left out),
  * drafts as {@code draft_A_model, draft_A_family, ...} for every slot the project can show. Text
  * cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed
  * with an apostrophe. Plain Java.
@@ -16,6 +17,9 @@ public final class CsvRows {
     private static final List<String> DRAFT_FIELDS = List.of("model", "family", "version", "rating",
             "blind_" + Similarity.EDIT, "blind_" + Similarity.TOKEN_F1, "final_" + Similarity.EDIT, "final_" + Similarity.TOKEN_F1);
 
+    /** The column after prior_exposure: its same_content counts, {@code family=n;...} for the families above 0. */
+    static final String PRIOR_SAME_CONTENT = "prior_same_content";
+
     private CsvRows() {
     }
 
@@ -24,6 +28,9 @@ public final class CsvRows {
         for (String key : rowKeys) {
             if (!key.equals("drafts")) {
                 header.add(key);
+            }
+            if (key.equals("prior_exposure")) {
+                header.add(PRIOR_SAME_CONTENT);
             }
         }
         for (int i = 0; i < slots; i++) {
@@ -39,8 +46,15 @@ public final class CsvRows {
         row.forEach((key, value) -> {
             if (key.equals("prior_exposure")) {
                 List<String> parts = new ArrayList<>();
-                ((List<Map<String, Object>>) value).forEach(p -> parts.add(p.get("family") + "=" + p.get("count")));
+                List<String> same = new ArrayList<>();
+                ((List<Map<String, Object>>) value).forEach(p -> {
+                    parts.add(p.get("family") + "=" + p.get("count"));
+                    if (p.get("same_content") instanceof Number n && n.intValue() > 0) {
+                        same.add(p.get("family") + "=" + n);
+                    }
+                });
                 values.add(neutralise(String.join(";", parts)));
+                values.add(neutralise(String.join(";", same)));
             } else if (!key.equals("drafts")) {
                 values.add(value instanceof String s ? neutralise(s) : value);
             }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Which labels an export keeps, and how per-item rows are built from them. {@code excludeExposedTo} drops a
  * label whose annotator had been shown at least {@code minExposures} drafts of that family before
- * committing it. Dates are ISO instants or days (a day in {@code to} includes the whole day, UTC).
+ * committing it, or any draft of that family sharing its content (see {@link #keeps(LabelExposure)}). Dates are ISO instants or days (a day in {@code to} includes the whole day, UTC).
  * {@code gold} asks for one row per item (its gold from the kept labels' {@code source} answers).
  */
 public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo, int minExposures,
@@ -34,7 +34,7 @@ public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo,
                     classes.add(ExposureClass.fromWire(part.strip()));
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.badRequest("invalid-filter", "exposure '" + part.strip()
-                            + "' is not one of blind_only, blind_kept, revised_after_reveal, draft_accepted, unknown.");
+                            + "' is not one of " + ExposureClass.wireNames() + ".");
                 }
             }
         }
@@ -47,15 +47,27 @@ public record ExportFilter(Set<ExposureClass> exposure, String excludeExposedTo,
                 time(from, "from", false), time(to, "to", true), flag(gold), AgreementService.Source.parse(source));
     }
 
+    /**
+     * A label is dropped by {@code excludeExposedTo} when its annotator had been shown {@code minExposures} drafts of
+     * the family before the commit, or any one draft of the family that shared this label's content (a draft of the
+     * same input, or the same draft text): that is direct exposure, not priming, and no threshold excuses it.
+     */
     public boolean keeps(LabelExposure label) {
+        if (excludeExposedTo != null && label.sameContentFrom(excludeExposedTo) > 0) {
+            return false;
+        }
         return keeps(label.exposure(), label.priorExposure(), label.committedAt());
     }
 
     /**
-     * An imported label: exposure unknown, exposed to its item's draft families, dated by its tool (an
-     * undated one is dropped by a date filter); an annotator filter names a Blindfold user, so drops it.
+     * An imported label: exposure unknown, exposed to its item's draft families (its own content, so any one of the
+     * family drops it, as a Blindfold label's same-content exposure does), dated by its tool (an undated one is dropped
+     * by a date filter); an annotator filter names a Blindfold user, so drops it.
      */
     public boolean keeps(ImportedLabels.ImportedLabel label) {
+        if (excludeExposedTo != null && label.priorExposure().containsKey(excludeExposedTo)) {
+            return false;
+        }
         return annotator == null && keeps(ExposureClass.UNKNOWN, label.priorExposure(), label.createdAt());
     }
 

@@ -8,14 +8,16 @@ import java.util.TreeMap;
 
 /**
  * Export rows with one item each, built from that item's kept label rows ({@link JsonlRows} shape). Gold
- * comes from Blindfold's own labels only: blind answers by default, or final answers of finished
- * labels; imported labels (exposure unknown) never vote. Plain Java.
+ * comes from Blindfold's own labels only: blind answers by default (not those of seen_before_commit labels), or final
+ * answers of finished labels; imported labels (exposure unknown) never vote. Plain Java.
  */
 final class ItemRows {
 
     /** The keys of every gold row, in order. */
     static final List<String> GOLD_KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "source",
             "gold", "votes", "tie", "partial", "references", "labels", "exposure_counts");
+
+    private static final String SEEN = dev.blindfold.exposure.ExposureClass.SEEN_BEFORE_COMMIT.wireName();
 
     private ItemRows() {
     }
@@ -35,10 +37,14 @@ final class ItemRows {
         return answers;
     }
 
-    /** A Blindfold label row's answer of one kind: its blind answer, or the final answer once one was saved. */
+    /**
+     * A Blindfold label row's answer of one kind: its blind answer, or the final answer once one was saved. A
+     * {@code seen_before_commit} label has no blind answer in this sense: it was written after drafts of the same
+     * content had been shown. An {@code awaiting_final} label's blind answer counts; it has no final answer yet.
+     */
     static String answer(Map<String, Object> row, AgreementService.Source source) {
         if (source == AgreementService.Source.BLIND) {
-            return (String) row.get("blind_answer");
+            return SEEN.equals(row.get("exposure")) ? null : (String) row.get("blind_answer");
         }
         return row.get("final_decision") == null ? null : (String) row.get("final_answer");
     }

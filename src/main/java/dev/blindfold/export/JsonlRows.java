@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * One export row per label, flat, with the same keys and types on every row, so that Hugging Face
- * {@code datasets.load_dataset("json", ...)} loads it unchanged. Absent values are null; prior
- * exposure is a list of {family, count}; similarities name their measure in the key.
+ * {@code datasets.load_dataset("json", ...)} loads it unchanged. Absent values are null (a label awaiting its final
+ * decision has no final answer, decision or final similarities); prior exposure is a list of
+ * {family, count, same_content}; similarities name their measure in the key.
  */
 final class JsonlRows {
 
@@ -44,7 +45,7 @@ final class JsonlRows {
         row.put("exposure", l.exposure().wireName());
         row.put("committed_at", l.committedAt().toString());
         List<Map<String, Object>> prior = new ArrayList<>();
-        l.priorExposure().forEach((family, count) -> prior.add(Map.of("family", family, "count", count)));
+        l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, l.sameContentFrom(family))));
         row.put("prior_exposure", prior);
         row.put("blind_ms", l.blindMs());
         row.put("time_to_first_input_ms", l.timeToFirstInputMs());
@@ -52,8 +53,8 @@ final class JsonlRows {
         row.put("focus_losses", l.focusLosses());
         row.put("paste_dominant", l.pasteDominant());
         row.put("offscreen_composition", l.offscreenComposition());
-        row.put("blind_final_" + Similarity.EDIT, l.blindFinalEdit());
-        row.put("blind_final_" + Similarity.TOKEN_F1, l.blindFinalTokenF1());
+        row.put("blind_final_" + Similarity.EDIT, orNull(l.blindFinalEdit()));
+        row.put("blind_final_" + Similarity.TOKEN_F1, orNull(l.blindFinalTokenF1()));
         List<Map<String, Object>> drafts = new ArrayList<>();
         for (ShownDraft d : l.drafts()) {
             Map<String, Object> draft = new LinkedHashMap<>();
@@ -64,8 +65,8 @@ final class JsonlRows {
             draft.put("rating", d.rating());
             draft.put("blind_" + Similarity.EDIT, d.blindEdit());
             draft.put("blind_" + Similarity.TOKEN_F1, d.blindTokenF1());
-            draft.put("final_" + Similarity.EDIT, d.finalEdit());
-            draft.put("final_" + Similarity.TOKEN_F1, d.finalTokenF1());
+            draft.put("final_" + Similarity.EDIT, orNull(d.finalEdit()));
+            draft.put("final_" + Similarity.TOKEN_F1, orNull(d.finalTokenF1()));
             drafts.add(draft);
         }
         row.put("drafts", drafts);
@@ -74,9 +75,26 @@ final class JsonlRows {
     }
 
     /**
+     * A prior exposure entry: drafts of the family shown before the commit, and how many of them shared this item's
+     * input or one of its draft texts (seen_before_commit rests on those).
+     */
+    private static Map<String, Object> prior(String family, int count, int sameContent) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("family", family);
+        entry.put("count", count);
+        entry.put("same_content", sameContent);
+        return entry;
+    }
+
+    /** A similarity, or null where there is nothing to compare (no final answer yet). */
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /**
      * An imported label in the same shape: no blind answer and nothing observed (timings, paste, focus and
      * blind similarities are null), exposure {@code unknown}, prior exposure = the families of its item's
-     * drafts, drafts without a slot (nobody here showed them) and with the final answer's similarity.
+     * drafts (all of them its own item's content, so same_content = count), drafts without a slot (nobody here showed them) and with the final answer's similarity.
      */
     static Map<String, Object> imported(String exportId, long projectId, String annotator, ImportedLabels.ImportedLabel l) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -93,7 +111,7 @@ final class JsonlRows {
         row.put("exposure", ExposureClass.UNKNOWN.wireName());
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
         List<Map<String, Object>> prior = new ArrayList<>();
-        l.priorExposure().forEach((family, count) -> prior.add(Map.of("family", family, "count", count)));
+        l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, count)));
         row.put("prior_exposure", prior);
         for (String key : List.of("blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant",
                 "offscreen_composition", "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1)) {

@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.ExposureClassifier;
 import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.exposure.LabelExposure;
@@ -39,6 +40,9 @@ public class LabelReader {
     /** Labels whose items are looked up in one query. */
     private static final int BATCH = 500;
 
+    /** See {@link #observing}. */
+    private static final ThreadLocal<Consumer<ProjectLabel>> OBSERVER = new ThreadLocal<>();
+
     private final EntityManager em;
     private final ObjectMapper json;
     private final ExposureThresholds thresholds;
@@ -69,13 +73,31 @@ public class LabelReader {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forEach(long projectId, Long onlyAnnotator, LongUnaryOperator lastSeq, Consumer<ProjectLabel> sink) {
-        List<Long> annotators = em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
-                        + " and a.status in :s order by a.annotatorId", Long.class)
-                .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
-        for (Long annotator : annotators) {
+        Consumer<ProjectLabel> observer = OBSERVER.get();
+        Consumer<ProjectLabel> out = observer == null ? sink : observer.andThen(sink);
+        for (Long annotator : annotators(projectId)) {
             if (onlyAnnotator == null || onlyAnnotator.equals(annotator)) {
-                forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), sink);
+                forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), out);
                 em.clear();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} (on this thread), handing every label that {@link #forEach} reads meanwhile, before any export
+     * filter, to {@code observer} as well. An audit bundle writes labels.jsonl through the export and notes from the
+     * same pass the earlier reveals its seen_before_commit tags rest on, instead of classifying every label twice.
+     */
+    public void observing(Consumer<ProjectLabel> observer, Runnable work) {
+        Consumer<ProjectLabel> outer = OBSERVER.get();
+        OBSERVER.set(outer == null ? observer : outer.andThen(observer));
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                OBSERVER.remove();
+            } else {
+                OBSERVER.set(outer);
             }
         }
     }
@@ -104,6 +126,27 @@ public class LabelReader {
         return found.stream().findFirst();
     }
 
+    /**
+     * The project's {@code seen_before_commit} labels, from a class-only pass over each annotator's log (no
+     * similarity is computed): what gold and agreement from blind answers leave out. Memory: one annotator's wanted
+     * assignment ids and {@link dev.blindfold.exposure.ExposureClassifier}'s state at a time, and 8 bytes a label found.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NotBlind notBlind(long projectId) {
+        NotBlind found = new NotBlind();
+        for (Long annotator : annotators(projectId)) {
+            long[] wanted = wanted(projectId, annotator);
+            classifier.classes(new AnnotatorLog(em, json, annotator), id -> Arrays.binarySearch(wanted, id) >= 0,
+                    (exposure, assignment) -> {
+                        if (exposure == ExposureClass.SEEN_BEFORE_COMMIT) {
+                            found.add(assignment);
+                        }
+                    });
+            em.clear();
+        }
+        return found;
+    }
+
     /** The most drafts any item of the project has: the number of draft slots an export needs. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int maxDrafts(long projectId) {
@@ -113,11 +156,22 @@ public class LabelReader {
         return counts.isEmpty() ? 0 : counts.get(0).intValue();
     }
 
-    private void forAnnotator(long projectId, long annotatorId, long lastSeq, Consumer<ProjectLabel> sink) {
-        long[] wanted = em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
+    private List<Long> annotators(long projectId) {
+        return em.createQuery("select distinct a.annotatorId from Assignment a where a.projectId = :p"
+                        + " and a.status in :s order by a.annotatorId", Long.class)
+                .setParameter("p", projectId).setParameter("s", LABELED).getResultList();
+    }
+
+    /** The annotator's labeled assignments in the project, ascending. */
+    private long[] wanted(long projectId, long annotatorId) {
+        return em.createQuery("select a.id from Assignment a where a.projectId = :p and a.annotatorId = :u"
                         + " and a.status in :s order by a.id", Long.class)
                 .setParameter("p", projectId).setParameter("u", annotatorId).setParameter("s", LABELED)
                 .getResultList().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void forAnnotator(long projectId, long annotatorId, long lastSeq, Consumer<ProjectLabel> sink) {
+        long[] wanted = wanted(projectId, annotatorId);
         List<LabelExposure> batch = new ArrayList<>(BATCH);
         AnnotatorLog log = new AnnotatorLog(em, json, annotatorId, AnnotatorLog.PAGE, projectId, lastSeq);
         classifier.classify(log, id -> Arrays.binarySearch(wanted, id) >= 0, label -> {

@@ -57,11 +57,17 @@ public class ProjectOverview {
             for (ExposureClass c : ExposureClass.values()) {
                 exposure.put(c.wireName(), 0L);
             }
-            labels.forEach(projectId, null, pl -> exposure.merge(pl.label().exposure().wireName(), 1L, Long::sum));
+            NotBlind notBlind = new NotBlind();
+            labels.forEach(projectId, null, pl -> {
+                exposure.merge(pl.label().exposure().wireName(), 1L, Long::sum);
+                if (pl.label().exposure() == ExposureClass.SEEN_BEFORE_COMMIT) {
+                    notBlind.add(pl.label().assignmentId());
+                }
+            });
             List<String> families = em.createQuery("select distinct d.family from Draft d, Item i where d.itemId = i.id"
                     + " and i.projectId = :p order by d.family", String.class).setParameter("p", projectId).getResultList();
             return new Overview(project, items, done, labelsPerItem.size() - done, annotators(projectId), exposure,
-                    families, agreement.agreement(projectId));
+                    families, agreement.agreement(projectId, notBlind));
         });
     }
 

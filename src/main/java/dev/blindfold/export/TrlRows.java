@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.exposure.LabelExposure.ShownDraft;
 import dev.blindfold.project.Project;
@@ -16,7 +17,8 @@ import java.util.Map;
  *   <li>PAIRWISE: the preference format {@code {prompt, chosen, rejected}}, one row per draft the annotator
  *       did not prefer (so three drafts give two pairs); a tie gives none.</li>
  *   <li>Free-text types: the prompt-completion format {@code {prompt, completion}} with the blind answer as
- *       the completion (the reference written unanchored).</li>
+ *       the completion (the reference written unanchored); a {@code seen_before_commit} label gives none, its
+ *       answer having been written after drafts of the same content were shown.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -25,7 +27,8 @@ public class TrlRows {
     List<Map<String, Object>> rows(Project project, LabelReader.ProjectLabel pl) {
         LabelExposure label = pl.label();
         if (project.taskType != TaskType.PAIRWISE) {
-            return List.of(Map.of("prompt", pl.input(), "completion", label.blindAnswer()));
+            return label.exposure() == ExposureClass.SEEN_BEFORE_COMMIT ? List.of()
+                    : List.of(Map.of("prompt", pl.input(), "completion", label.blindAnswer()));
         }
         ShownDraft chosen = label.drafts().stream().filter(d -> d.slot().equals(label.preferredSlot())).findFirst().orElse(null);
         if (chosen == null) {

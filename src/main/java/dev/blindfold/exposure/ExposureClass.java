@@ -8,12 +8,28 @@ public enum ExposureClass {
     BLIND_ONLY,
     /** Drafts revealed after the commit; the final answer is the blind answer. */
     BLIND_KEPT,
+    /**
+     * Drafts revealed after the commit, no final decision yet: the blind answer is a blind answer, and there is no
+     * final answer.
+     */
+    AWAITING_FINAL,
+    /**
+     * Before committing, the annotator had been shown a draft of this same input, or the same draft text (on any
+     * assignment, in any project): the answer was not written blind. Takes the place of blind_only, blind_kept and
+     * awaiting_final.
+     */
+    SEEN_BEFORE_COMMIT,
     /** The final answer differs from the blind answer: written under anchoring. */
     REVISED_AFTER_REVEAL,
     /** The final answer is a draft, or near-identical to one. */
     DRAFT_ACCEPTED,
     /** Imported from elsewhere with no provenance. */
     UNKNOWN;
+
+    /** The wire names of every class, comma-separated, for messages. */
+    public static String wireNames() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(ExposureClass::wireName).toList());
+    }
 
     @JsonValue
     public String wireName() {

@@ -18,28 +18,48 @@ import java.util.function.ObjLongConsumer;
  * projects (prior exposure counts drafts shown on any item). Plain Java; reads server events for
  * the class and the prior exposure, and uses client claims only for timings and flags.
  *
- * <p>Rules, in order, for an assignment with a blind commit:
+ * <p>Rules, in order, for an assignment with a blind commit ({@link ExposureRules#V2}; see docs/provenance.md):
  * <ol>
- *   <li>no reveal at all → {@code blind_only};</li>
+ *   <li>no reveal of this assignment before its final decision → {@code blind_only};</li>
+ *   <li>revealed after the commit and no final decision yet → {@code awaiting_final} (the label has no final
+ *       answer; its blind answer is still blind);</li>
  *   <li>final answer equal to the blind answer (whitespace-normalised) → {@code blind_kept}, even if a
  *       draft happens to say the same: the content was written blind;</li>
  *   <li>final decision ACCEPT, or final answer near-identical to a shown draft → {@code draft_accepted};</li>
  *   <li>otherwise → {@code revised_after_reveal}.</li>
  * </ol>
- * A reveal logged before the commit (the server never serves one) makes the label anchored: rule 2
- * does not apply to it. A reveal after the final decision changes nothing about that label (it was settled
- * without seeing the drafts) but does count toward the annotator's prior exposure for later labels. Until a final answer is saved, the final answer is the blind answer.
+ * A label rules 1–3 would tag is {@code seen_before_commit} instead when, strictly before its commit, the annotator
+ * had been shown (by a first reveal, on any assignment of any project) a draft of the same input or a draft with the
+ * same text as one of its item's drafts: content as the commit's {@code inputHash} and {@code draftHashes} name it
+ * ({@link ContentHash}). A commit logged without those hashes cannot be judged so.
+ * A reveal logged before the commit (the server never serves one) makes the label anchored: rules 2 and 3
+ * do not apply to it. A reveal after the final decision changes nothing about that label (it was settled
+ * without seeing the drafts) but does count toward the annotator's prior exposure for later labels. A label never
+ * revealed and never decided has its blind answer as its answer.
  *
  * <p>RATE (DRAFT_RATING), PREFER and TIE (PAIRWISE) judge the drafts without changing the answer: their
- * final answer is the blind answer, so rule 2 makes them {@code blind_kept} exactly as it does KEEP,
+ * final answer is the blind answer, so rule 3 makes them {@code blind_kept} exactly as it does KEEP,
  * also when the preferred draft is near-identical to the blind answer (that answer was written blind).
+ *
+ * <p>{@link ExposureRules#V1}, for audit bundles of format 1, has neither rule 2 (an undecided revealed label's
+ * final answer is its blind answer so far, so rule 3 tags it) nor content identity.
+ *
+ * <p>Memory per annotator read: the families' draft counts, the unsettled labels, and every draft of every first
+ * reveal by content ({@link SeenContent}: under 100 bytes a shown draft).
  */
 public final class ExposureClassifier {
 
     private final ExposureThresholds thresholds;
+    private final ExposureRules rules;
 
+    /** The current rules ({@link ExposureRules#V2}). */
     public ExposureClassifier(ExposureThresholds thresholds) {
+        this(thresholds, ExposureRules.V2);
+    }
+
+    public ExposureClassifier(ExposureThresholds thresholds, ExposureRules rules) {
         this.thresholds = thresholds;
+        this.rules = rules;
     }
 
     /** How long after its FINAL_SAVED a label is held for events of the same transaction (DRAFTS_RATED). */
@@ -74,11 +94,37 @@ public final class ExposureClassifier {
      * similarity is computed that the class does not need, which is most of the cost of a full label.
      */
     public void classes(Iterable<LoggedEvent> annotatorEvents, ObjLongConsumer<ExposureClass> sink) {
-        read(annotatorEvents, id -> true, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
+        classes(List.of(), annotatorEvents, sink);
+    }
+
+    /**
+     * As {@link #classes(Iterable, ObjLongConsumer)}, having first read {@code earlierReveals}: the annotator's first
+     * reveals on assignments outside {@code annotatorEvents} (an audit bundle's evidence from other projects), in any
+     * order. They count as content shown at their own server time, so only commits after them are judged by them.
+     */
+    public void classes(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents,
+                        ObjLongConsumer<ExposureClass> sink) {
+        read(earlierReveals, annotatorEvents, id -> true, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
+    }
+
+    /** The classes of the {@code wanted} assignments alone; the others still count as content shown. */
+    public void classes(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, ObjLongConsumer<ExposureClass> sink) {
+        read(List.of(), annotatorEvents, wanted, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
     }
 
     private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelTrack> sink) {
+        read(List.of(), annotatorEvents, wanted, sink);
+    }
+
+    private void read(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted,
+                      Consumer<LabelTrack> sink) {
         Map<String, Integer> seen = new HashMap<>();
+        SeenContent content = new SeenContent();
+        for (LoggedEvent e : earlierReveals) {
+            if (firstReveal(e)) {
+                LabelTrack.see(e, seen, content);
+            }
+        }
         Map<Long, LabelTrack> tracks = new LinkedHashMap<>();
         ArrayDeque<LabelTrack> settling = new ArrayDeque<>();
         for (LoggedEvent e : annotatorEvents) {
@@ -89,14 +135,14 @@ public final class ExposureClassifier {
                 continue;
             }
             if (!wanted.test(e.assignmentId())) {
-                if (e.type() == EventType.DRAFTS_REVEALED && !e.payload().path("repeat").asBoolean(false)) {
-                    LabelTrack.see(e, seen);
+                if (firstReveal(e)) {
+                    LabelTrack.see(e, seen, content);
                 }
                 continue;
             }
             LabelTrack t = tracks.get(e.assignmentId());
             if (t == null) {
-                t = new LabelTrack(e.assignmentId());
+                t = new LabelTrack(e.assignmentId(), rules);
                 tracks.put(t.assignmentId, t);
             }
             if (e.type().clientReported()) {
@@ -105,8 +151,8 @@ public final class ExposureClassifier {
             }
             switch (e.type()) {
                 case ITEM_SHOWN -> t.shownAt = t.shownAt == null ? e.serverTime() : t.shownAt;
-                case BLIND_COMMITTED -> t.commit(e, new TreeMap<>(seen));
-                case DRAFTS_REVEALED -> t.reveal(e, seen);
+                case BLIND_COMMITTED -> t.commit(e, new TreeMap<>(seen), content);
+                case DRAFTS_REVEALED -> t.reveal(e, seen, content);
                 case FINAL_SAVED -> {
                     if (t.finalAt == null) {
                         t.finalSaved(e.payload());
@@ -121,6 +167,11 @@ public final class ExposureClassifier {
         for (LabelTrack t : tracks.values()) {
             emit(t, sink);
         }
+    }
+
+    /** A reveal the log marks as the assignment's first (a repeat shows the same drafts again). */
+    private static boolean firstReveal(LoggedEvent e) {
+        return e.type() == EventType.DRAFTS_REVEALED && e.assignmentId() != null && !e.payload().path("repeat").asBoolean(false);
     }
 
     private static void emit(LabelTrack t, Consumer<LabelTrack> sink) {

@@ -12,10 +12,12 @@ import java.util.function.BooleanSupplier;
 /** What one annotator's log says about one assignment so far, as {@link ExposureClassifier} reads it in order. */
 final class LabelTrack {
     final long assignmentId;
+    private final ExposureRules rules;
     Instant shownAt;
     Instant committedAt;
     String blind;
     Map<String, Integer> prior = Map.of();
+    SeenContent.Match seen;
     boolean revealed;
     boolean revealedBeforeCommit;
     final List<JsonNode> shown = new ArrayList<>();
@@ -32,8 +34,9 @@ final class LabelTrack {
     long awayMs;
     Instant lostAt;
 
-    LabelTrack(long assignmentId) {
+    LabelTrack(long assignmentId, ExposureRules rules) {
         this.assignmentId = assignmentId;
+        this.rules = rules;
     }
 
     void claim(LoggedEvent e) {
@@ -61,29 +64,38 @@ final class LabelTrack {
         }
     }
 
-    void commit(LoggedEvent e, Map<String, Integer> priorExposure) {
+    /**
+     * The blind commit: its prior exposure, and (rules V2) which drafts shown before it share its content. A commit
+     * logged before content hashes existed carries none and cannot be judged by content.
+     */
+    void commit(LoggedEvent e, Map<String, Integer> priorExposure, SeenContent content) {
         if (committedAt != null) {
             return;
         }
         committedAt = e.serverTime();
         blind = e.payload().path("answer").asText();
         prior = priorExposure;
+        seen = rules == ExposureRules.V2 ? content.matchCommit(e.payload(), committedAt) : null;
         if (lostAt != null && minSkewMs != null) {
             awayMs += Math.max(0, Duration.between(lostAt, committedAt.minusMillis(minSkewMs)).toMillis());
             lostAt = null;
         }
     }
 
-    /** Counts the drafts of a first reveal, per family (an assignment shows each of its item's drafts once). */
-    static void see(LoggedEvent e, Map<String, Integer> seen) {
+    /**
+     * Counts the drafts of a first reveal, per family (an assignment shows each of its item's drafts once), and
+     * remembers them by content.
+     */
+    static void see(LoggedEvent e, Map<String, Integer> seen, SeenContent content) {
         for (JsonNode d : e.payload().path("order")) {
             seen.merge(d.path("family").asText(), 1, Integer::sum);
         }
+        content.add(e.assignmentId(), e.serverTime(), e.payload());
     }
 
-    void reveal(LoggedEvent e, Map<String, Integer> seen) {
+    void reveal(LoggedEvent e, Map<String, Integer> seen, SeenContent content) {
         if (!counted) {
-            see(e, seen);
+            see(e, seen, content);
             counted = true;
         }
         if (finalAt != null) {
@@ -133,10 +145,13 @@ final class LabelTrack {
     /** The rules of the class comment, in order; {@code nearDraft}: the final answer is near-identical to a shown draft. */
     private ExposureClass decide(boolean keptBlind, ExposureThresholds limits, BooleanSupplier nearDraft) {
         if (!revealed) {
-            return ExposureClass.BLIND_ONLY;
+            return seen != null ? ExposureClass.SEEN_BEFORE_COMMIT : ExposureClass.BLIND_ONLY;
+        }
+        if (awaitingFinal()) {
+            return seen != null ? ExposureClass.SEEN_BEFORE_COMMIT : ExposureClass.AWAITING_FINAL;
         }
         if (keptBlind && !revealedBeforeCommit) {
-            return ExposureClass.BLIND_KEPT;
+            return seen != null ? ExposureClass.SEEN_BEFORE_COMMIT : ExposureClass.BLIND_KEPT;
         }
         if ("ACCEPT".equals(decision) || (!shown.isEmpty() && nearDraft.getAsBoolean())) {
             return ExposureClass.DRAFT_ACCEPTED;
@@ -144,8 +159,19 @@ final class LabelTrack {
         return ExposureClass.REVISED_AFTER_REVEAL;
     }
 
+    /** Rules V2: drafts were revealed after the commit and no final decision has been saved. */
+    private boolean awaitingFinal() {
+        return rules == ExposureRules.V2 && decision == null && !revealedBeforeCommit;
+    }
+
+    /** The final answer as exports show it: none while awaiting one (rules V2), else the saved one or the blind answer. */
+    private boolean hasFinalAnswer() {
+        return !(rules == ExposureRules.V2 && revealed && decision == null);
+    }
+
     LabelExposure label(ExposureThresholds limits) {
         String fin = finalAnswer == null ? blind : finalAnswer;
+        boolean hasFinal = hasFinalAnswer();
         List<ShownDraft> drafts = new ArrayList<>();
         boolean finalIsBlind = fin.equals(blind);
         Similarity.Prepared blindText = Similarity.Prepared.of(blind);
@@ -156,19 +182,23 @@ final class LabelTrack {
             double blindEdit = Similarity.editSimilarity(blindText, draftText);
             double blindF1 = Similarity.tokenF1(blindText, draftText);
             double finalEdit = finalIsBlind ? blindEdit : Similarity.editSimilarity(finalText, draftText);
+            double finalF1 = finalIsBlind ? blindF1 : Similarity.tokenF1(finalText, draftText);
             drafts.add(new ShownDraft(d.path("slot").asText(), d.path("draftId").asLong(), d.path("model").asText(),
                     d.path("family").asText(), d.path("version").asText(), text, rating(d.path("slot").asText()),
-                    blindEdit, blindF1, finalEdit, finalIsBlind ? blindF1 : Similarity.tokenF1(finalText, draftText)));
+                    blindEdit, blindF1, hasFinal ? finalEdit : Double.NaN, hasFinal ? finalF1 : Double.NaN));
         }
         ExposureClass exposure = decide(finalText.normalised().equals(blindText.normalised()), limits,
-                () -> drafts.stream().anyMatch(d -> d.finalEdit() >= limits.nearIdentical()));
+                () -> drafts.stream().anyMatch(d -> (hasFinal ? d.finalEdit() : d.blindEdit()) >= limits.nearIdentical()));
         Long blindMs = shownAt == null ? null : Duration.between(shownAt, committedAt).toMillis();
         Long firstInputMs = firstInputClaim == null || shownAt == null || minSkewMs == null ? null
                 : Math.max(0, Duration.between(shownAt, firstInputClaim.plusMillis(minSkewMs)).toMillis());
         boolean pasteDominant = !blind.isEmpty() && (double) pasted / blind.length() > limits.pasteDominant();
         boolean offscreen = blindMs != null && blindMs > 0 && (double) awayMs / blindMs > limits.offscreen();
-        return new LabelExposure(assignmentId, exposure, blind, fin, decision, preferredSlot, committedAt, prior, blindMs,
-                firstInputMs, pasted, focusLosses, pasteDominant, offscreen,
-                Similarity.editSimilarity(blindText, finalText), Similarity.tokenF1(blindText, finalText), drafts);
+        return new LabelExposure(assignmentId, exposure, blind, hasFinal ? fin : null, decision, preferredSlot, committedAt,
+                prior, blindMs, firstInputMs, pasted, focusLosses, pasteDominant, offscreen,
+                hasFinal ? Similarity.editSimilarity(blindText, finalText) : Double.NaN,
+                hasFinal ? Similarity.tokenF1(blindText, finalText) : Double.NaN, drafts,
+                seen == null ? Map.of() : seen.sameContent(),
+                seen == null ? null : new LabelExposure.EarlierReveal(seen.assignmentId(), seen.at()));
     }
 }

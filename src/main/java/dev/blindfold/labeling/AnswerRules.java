@@ -32,6 +32,22 @@ final class AnswerRules {
         return answer;
     }
 
+    /**
+     * The text of the draft an ACCEPT takes as the final answer. On a CATEGORICAL project it must be one of the
+     * project's labels, compared as {@link #check} compares a categorical answer (exactly): an imported draft may say
+     * anything, and accepting it would make a final answer outside the label set. A 400 naming {@code acceptedSlot}:
+     * the request asks for something this project cannot take, as an answer outside the labels is; another slot or
+     * REVISE to a label is the way on.
+     */
+    static String checkAccepted(Project project, String slot, String draftText) {
+        if (project.taskType == TaskType.CATEGORICAL && !project.labelList().contains(draftText)) {
+            throw ProblemException.badRequest("draft-not-a-label", "acceptedSlot " + slot
+                    + " names a draft whose text is not one of the project's labels (" + String.join(", ", project.labelList())
+                    + "); accept a draft that is a label, or REVISE to a label.");
+        }
+        return draftText;
+    }
+
     /** Refuses a decision the project's task type does not take, naming those it does. */
     static void checkDecision(TaskType type, Decision decision) {
         Set<Decision> allowed = Decision.allowedFor(type);

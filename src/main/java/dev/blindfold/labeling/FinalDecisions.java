@@ -18,7 +18,8 @@ import java.util.Map;
  * The final decision after the blind commit, by task type ({@link Decision#allowedFor}):
  * <ul>
  *   <li>FREE_TEXT, CATEGORICAL: keep the blind answer (allowed without a reveal), revise it, or accept
- *       a draft (both need a reveal), with optional 1–5 ratings of shown drafts;</li>
+ *       a draft (both need a reveal), with optional 1–5 ratings of shown drafts; a CATEGORICAL item accepts only a
+ *       draft whose text is one of the project's labels;</li>
  *   <li>DRAFT_RATING: RATE, a 1–5 rating of every shown draft (needs a reveal);</li>
  *   <li>PAIRWISE: PREFER one shown draft's slot, or TIE (both need a reveal).</li>
  * </ul>
@@ -98,7 +99,8 @@ public class FinalDecisions {
             }
             case ACCEPT -> {
                 LabelingService.requireRevealed(a, "Accepting a draft");
-                yield Draft.<Draft>findById(shownDraft(a, request.acceptedSlot(), "acceptedSlot")).text;
+                String text = Draft.<Draft>findById(shownDraft(a, request.acceptedSlot(), "acceptedSlot")).text;
+                yield AnswerRules.checkAccepted(project, request.acceptedSlot(), text);
             }
             case RATE -> {
                 LabelingService.requireRevealed(a, "Rating the drafts");

@@ -1,5 +1,6 @@
 package dev.blindfold.labeling;
 
+import dev.blindfold.exposure.ContentHash;
 import dev.blindfold.project.Draft;
 import dev.blindfold.project.Item;
 import dev.blindfold.project.ProjectService;
@@ -24,8 +25,9 @@ import java.util.Optional;
 
 /**
  * The server side of the blind loop. Every state change writes its event in the same transaction,
- * so a reveal (B3) can only follow a commit that has landed. Drafts are read in one place only:
- * {@link #reveal}, after the blind answer exists.
+ * so a reveal (B3) can only follow a commit that has landed. Drafts are served in one place only:
+ * {@link #reveal}, after the blind answer exists; the commit reads their texts, once the blind answer is stored,
+ * only to log their content hashes ({@link CommitContent}) in an event annotators are never shown.
  */
 @ApplicationScoped
 @Transactional
@@ -104,7 +106,11 @@ public class LabelingService {
         blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
-        record(a, EventType.BLIND_COMMITTED, Map.of("answer", blind.answer));
+        Item item = Item.findById(a.itemId);
+        List<String> draftTexts = Draft.find("select d.text from Draft d where d.itemId = ?1", a.itemId)
+                .project(String.class).list();
+        record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
+                project.taskType, project.labelList()));
         meters.committed(started);
         return blind;
     }
@@ -131,7 +137,8 @@ public class LabelingService {
             order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
                     "family", d.family, "version", d.version, "text", d.text));
         }
-        record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first));
+        String inputHash = ContentHash.of(Item.<Item>findById(a.itemId).input);
+        record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first, "inputHash", inputHash));
         meters.revealed(!first);
         return shown;
     }

@@ -34,7 +34,8 @@ class AnchoringStatisticsTest {
                               List<ShownDraft> drafts) {
         boolean pasteDominant = (double) pasted / blind.length() > 0.5;
         LabelExposure l = new LabelExposure(aid, exposure, blind, fin, decision, null, Instant.parse(at), Map.of(), blindMs,
-                null, pasted, focusLosses, pasteDominant, offscreen, 0, 0, drafts);
+                null, pasted, focusLosses, pasteDominant, offscreen, 0, 0, drafts,
+                Map.of(), null);
         return new ProjectLabel(l, annotator, item, "item-" + item, "input " + item);
     }
 
@@ -139,8 +140,8 @@ class AnchoringStatisticsTest {
     void labelsAreCountedPerExposureClassWithEveryClassPresent() {
         assertEquals(java.util.Arrays.stream(ExposureClass.values()).map(ExposureClass::wireName).toList(),
                 List.copyOf(report().exposure().keySet()), "every class, in the classes' order");
-        assertEquals(Map.of("blind_only", 3L, "blind_kept", 2L, "revised_after_reveal", 1L, "draft_accepted", 1L,
-                "unknown", 0L), report().exposure());
+        assertEquals(Map.of("blind_only", 3L, "blind_kept", 2L, "awaiting_final", 0L, "seen_before_commit", 0L,
+                "revised_after_reveal", 1L, "draft_accepted", 1L, "unknown", 0L), report().exposure());
     }
 
     @Test
@@ -159,5 +160,41 @@ class AnchoringStatisticsTest {
         String[] lines = csv.split("\r\n");
         assertEquals(String.join(",", AnnotatorAnchoring.COLUMNS), lines[0]);
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\",1,0,0,0,,,,0.5,0,,2,2.0", lines[1]);
+    }
+
+    /**
+     * Issue 11: an awaiting_final label had its drafts shown but has no final; a seen_before_commit label is flagged
+     * with its same-content counts, counts as revealed only when its own assignment showed drafts, and is not blind.
+     */
+    @Test
+    void awaitingFinalIsRevealedWithoutAFinalAndSeenBeforeCommitIsFlaggedAndNotBlind() {
+        LabelExposure awaiting = new LabelExposure(31, ExposureClass.AWAITING_FINAL, "blind", null, null, null,
+                Instant.parse("2026-02-02T10:00:00Z"), Map.of(), 5000L, null, 0, 0, false, false, Double.NaN, Double.NaN,
+                List.of(draft("A", 0.2, Double.NaN)), Map.of(), null);
+        LabelExposure seenKept = new LabelExposure(32, ExposureClass.SEEN_BEFORE_COMMIT, "mine", "mine", "KEEP", null,
+                Instant.parse("2026-02-02T11:00:00Z"), Map.of("llama", 3, "mistral", 1), 5000L, null, 0, 0, false, false,
+                1.0, 1.0, List.of(draft("A", 0.4, 0.4)), Map.of("llama", 1, "mistral", 1),
+                new LabelExposure.EarlierReveal(7, Instant.parse("2026-02-01T09:00:00Z")));
+        LabelExposure seenUnrevealed = new LabelExposure(33, ExposureClass.SEEN_BEFORE_COMMIT, "again", "again", "KEEP",
+                null, Instant.parse("2026-02-02T12:00:00Z"), Map.of("llama", 3), 5000L, null, 0, 0, false, false, 1.0, 1.0,
+                List.of(), Map.of("llama", 2), new LabelExposure.EarlierReveal(8, Instant.parse("2026-02-01T10:00:00Z")));
+        AnchoringStatistics statistics = new AnchoringStatistics(id -> "cy", 3000, 3);
+        for (LabelExposure l : List.of(awaiting, seenKept, seenUnrevealed)) {
+            statistics.add(new ProjectLabel(l, 3, l.assignmentId(), "item-" + l.assignmentId(), "input"));
+        }
+        AnchoringReport report = statistics.report();
+        AnnotatorAnchoring cy = report.annotators().get(0);
+        assertEquals(2, cy.revealed(), "the awaiting label and the seen label revealed on its own assignment");
+        assertEquals(2, cy.finals());
+        assertEquals(1, cy.revealedFinals(), "the awaiting label has no final");
+        assertEquals(0.0, cy.revisedShare(), EPS);
+        assertEquals(Map.of("awaiting_final", 1L, "seen_before_commit", 2L), Map.of("awaiting_final",
+                report.exposure().get("awaiting_final"), "seen_before_commit", report.exposure().get("seen_before_commit")));
+        assertEquals(List.of("32:2 drafts of this content shown before the commit (llama 1, mistral 1), first on assignment 7",
+                        "33:2 drafts of this content shown before the commit (llama 2), first on assignment 8"),
+                report.flags().stream().filter(f -> f.kind().equals(AnchoringFlag.SEEN_BEFORE_COMMIT))
+                        .map(f -> f.assignmentId() + ":" + f.detail()).toList());
+        assertTrue(statistics.notBlind().contains(32) && statistics.notBlind().contains(33));
+        assertEquals(2, statistics.notBlind().size());
     }
 }

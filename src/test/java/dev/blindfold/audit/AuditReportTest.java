@@ -45,8 +45,8 @@ class AuditReportTest {
         assertEquals(true, r.getBoolean("verification.ok"), r.prettify());
         assertTrue(r.getLong("verification.events") > 20, "every event of the three chains was read");
         assertEquals(3, r.getInt("verification.chains"));
-        assertEquals(Map.of("blind_only", 3, "blind_kept", 1, "revised_after_reveal", 1, "draft_accepted", 1, "unknown", 0),
-                r.getMap("exposure"));
+        assertEquals(Map.of("blind_only", 3, "blind_kept", 1, "awaiting_final", 0, "seen_before_commit", 0,
+                "revised_after_reveal", 1, "draft_accepted", 1, "unknown", 0), r.getMap("exposure"));
         assertEquals(2, r.getInt("agreement.units"));
         assertEquals(6, r.getInt("agreement.blind.labels"));
         assertEquals(4, r.getList("mirrorGap").size(), "one row per model family (TestData gives each item its own two)");

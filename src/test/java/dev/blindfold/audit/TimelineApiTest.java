@@ -124,7 +124,7 @@ class TimelineApiTest {
         assertEquals("blind_only", t.getString("exposure"));
         assertEquals(Map.of(families.get(0), 1, families.get(1), 1), t.getMap("priorExposure"));
         Api.as(f.auditor()).accept("text/html").get("/audit/assignments/" + second).then().statusCode(200)
-                .body(containsString("<tr><td><code>" + families.get(0) + "</code></td><td>1</td></tr>"));
+                .body(containsString("<tr><td><code>" + families.get(0) + "</code></td><td>1</td><td>0</td></tr>"));
     }
 
     @Test

@@ -32,13 +32,27 @@ class CsvRowsTest {
         List<String> header = CsvRows.header(List.copyOf(row.keySet()), 2);
         List<Object> values = CsvRows.values(row, 2);
         assertEquals(header.size(), values.size());
-        assertEquals(List.of("blind_answer", "blind_ms", "prior_exposure", "draft_A_model"), header.subList(0, 4));
+        assertEquals(List.of("blind_answer", "blind_ms", "prior_exposure", "prior_same_content", "draft_A_model"),
+                header.subList(0, 5));
         assertEquals("'=1+1", values.get(0));
         assertEquals(1200L, values.get(1));
         assertEquals("x=2;y=1", values.get(2));
-        assertEquals("m", values.get(3));
+        assertEquals("", values.get(3), "no draft shared this item's content");
+        assertEquals("m", values.get(4));
         assertEquals(4, values.get(header.indexOf("draft_A_rating")));
         assertEquals(0.5, values.get(header.indexOf("draft_A_blind_edit_similarity")));
         assertEquals(null, values.get(header.indexOf("draft_B_model")), "a slot the item lacks stays empty");
+    }
+
+    @Test
+    void priorSameContentListsTheFamiliesWhoseDraftsOfThisContentWereSeenBefore() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("prior_exposure", List.of(Map.of("family", "x", "count", 5, "same_content", 2),
+                Map.of("family", "y", "count", 1, "same_content", 0), Map.of("family", "z", "count", 3, "same_content", 1)));
+        row.put("drafts", List.of());
+        List<String> header = CsvRows.header(List.copyOf(row.keySet()), 0);
+        List<Object> values = CsvRows.values(row, 0);
+        assertEquals(List.of("prior_exposure", "prior_same_content"), header);
+        assertEquals(List.of("x=5;y=1;z=3", "x=2;z=1"), values);
     }
 }

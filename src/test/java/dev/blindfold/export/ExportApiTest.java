@@ -163,7 +163,8 @@ class ExportApiTest {
                 .setHeader().build().parse(new java.io.StringReader(body)).getRecords();
         assertEquals(4, records.size());
         org.apache.commons.csv.CSVRecord first = records.get(0);
-        assertEquals(JsonlRows.KEYS.size() - 1 + 2 * 8, first.size(), "all columns but drafts, plus 8 per draft slot");
+        assertEquals(JsonlRows.KEYS.size() - 1 + 1 + 2 * 8, first.size(),
+                "all columns but drafts, prior_same_content, plus 8 per draft slot");
         for (org.apache.commons.csv.CSVRecord r : records) {
             assertTrue(r.get("exposure").matches("blind_only|blind_kept"));
         }

@@ -47,6 +47,19 @@ class ExposureClassifierTest {
                     draft("A", aid * 10 + 1, familyA, textA), draft("B", aid * 10 + 2, familyB, textB))));
         }
 
+        /** A commit as the server writes it now: the item's input hash and its drafts' text hashes. */
+        Log commitOn(long aid, String answer, String input, String... draftTexts) {
+            List<String> hashes = java.util.Arrays.stream(draftTexts).map(ContentHash::of).sorted().toList();
+            return server(aid, EventType.BLIND_COMMITTED, Map.of("answer", answer, "inputHash", ContentHash.of(input),
+                    "draftHashes", hashes));
+        }
+
+        /** A first reveal as the server writes it now, with the item's input hash. */
+        Log revealOn(long aid, String input, String familyA, String textA, String familyB, String textB) {
+            return server(aid, EventType.DRAFTS_REVEALED, Map.of("repeat", false, "inputHash", ContentHash.of(input),
+                    "order", List.of(draft("A", aid * 10 + 1, familyA, textA), draft("B", aid * 10 + 2, familyB, textB))));
+        }
+
         Log fin(long aid, String decision, String answer) {
             return server(aid, EventType.FINAL_SAVED, Map.of("decision", decision, "answer", answer, "revealed", true));
         }
@@ -101,11 +114,141 @@ class ExposureClassifierTest {
         assertEquals(1.0, label.blindFinalEdit());
     }
 
+    /** Issue 11 item 7: a label revealed but not yet decided is no final label, so never blind_kept. */
     @Test
-    void revealedButNotYetFinalCountsAsKeptSoFar() {
+    void revealedButNotYetFinalIsAwaitingFinalWithNoFinalAnswer() {
         LabelExposure label = new Log().shown(1).commit(1, "mine").reveal(1, "x", DRAFT_X, "y", DRAFT_Y).classify().get(0);
-        assertEquals(ExposureClass.BLIND_KEPT, label.exposure());
+        assertEquals(ExposureClass.AWAITING_FINAL, label.exposure());
         assertNull(label.decision());
+        assertNull(label.finalAnswer(), "no final answer is invented from the blind answer");
+        assertEquals("mine", label.blindAnswer());
+        assertTrue(Double.isNaN(label.blindFinalEdit()), "nothing to compare the blind answer with");
+        assertTrue(Double.isNaN(label.drafts().get(0).finalEdit()));
+    }
+
+    @Test
+    void committedWithNeitherRevealNorFinalStaysBlindOnlyWithTheBlindAnswerAsItsAnswer() {
+        LabelExposure label = new Log().shown(1).commit(1, "mine").classify().get(0);
+        assertEquals(ExposureClass.BLIND_ONLY, label.exposure());
+        assertEquals("mine", label.finalAnswer());
+    }
+
+    @Test
+    void theFirstRulesStillTagAnUndecidedRevealedLabelBlindKeptForBundlesOfTheFirstFormat() {
+        ExposureClassifier v1 = new ExposureClassifier(ExposureThresholds.DEFAULTS, ExposureRules.V1);
+        Log log = new Log().shown(1).commit(1, "mine").reveal(1, "x", DRAFT_X, "y", DRAFT_Y)
+                .at(5000).shown(2).commitOn(2, "again", "Where is my invoice?", DRAFT_X);
+        List<ExposureClass> classes = new ArrayList<>();
+        v1.classes(log.events, (c, aid) -> classes.add(c));
+        assertEquals(List.of(ExposureClass.BLIND_KEPT, ExposureClass.BLIND_ONLY), classes,
+                "no awaiting_final, no content identity");
+    }
+
+    private static final String INPUT = "A customer writes: I was charged twice for March. Write the support reply.";
+
+    /** Issue 11 item 6: Ana revealed an item's drafts in one project, then labeled the same input in another. */
+    @Test
+    void theSameInputRevealedEarlierInAnyProjectMakesTheNextCommitSeenBeforeCommit() {
+        List<LabelExposure> labels = new Log()
+                .shown(1).commitOn(1, "Refund it.", INPUT, DRAFT_X, DRAFT_Y).at(1000)
+                .revealOn(1, INPUT, "x", DRAFT_X, "y", DRAFT_Y).at(2000).fin(1, "KEEP", "Refund it.")
+                .at(10_000).shown(2).commitOn(2, "Refund the duplicate.", "  A customer writes: I was charged twice  for March.\n"
+                        + "Write the support reply.", "other draft text")
+                .at(11_000).fin(2, "KEEP", "Refund the duplicate.")
+                .at(20_000).shown(3).commitOn(3, "We refunded it.", INPUT, DRAFT_X, DRAFT_Y)
+                .at(21_000).reveal(3, "x", DRAFT_X, "y", DRAFT_Y).at(22_000).fin(3, "KEEP", "We refunded it.")
+                .classify();
+        assertEquals(ExposureClass.BLIND_KEPT, labels.get(0).exposure());
+        assertEquals(ExposureClass.SEEN_BEFORE_COMMIT, labels.get(1).exposure(), "same input, re-spaced, never revealed here");
+        assertEquals(ExposureClass.SEEN_BEFORE_COMMIT, labels.get(2).exposure(), "kept after its own reveal, but seen before");
+        assertEquals(Map.of("x", 1, "y", 1), labels.get(1).sameContent());
+        assertEquals(new LabelExposure.EarlierReveal(1, T0.plusMillis(1000)), labels.get(1).seenBefore());
+        assertEquals(Map.of(), labels.get(0).sameContent());
+        assertNull(labels.get(0).seenBefore());
+    }
+
+    @Test
+    void theSameDraftTextShownOnAnotherInputMakesACommitSeenAndEachDraftCountsOnce() {
+        List<LabelExposure> labels = new Log()
+                .shown(1).commit(1, "old commit").reveal(1, "x", DRAFT_X, "y", DRAFT_Y).fin(1, "KEEP", "old commit")
+                .at(5000).shown(2).commitOn(2, "mine", "A different prompt", DRAFT_X, "an unseen draft")
+                .at(6000).shown(3).commitOn(3, "mine", "Another prompt", "unseen one", "unseen two")
+                .classify();
+        assertEquals(ExposureClass.SEEN_BEFORE_COMMIT, labels.get(1).exposure(), "an old reveal's texts still count");
+        assertEquals(Map.of("x", 1), labels.get(1).sameContent());
+        assertEquals(ExposureClass.BLIND_ONLY, labels.get(2).exposure());
+        assertEquals(Map.of("x", 1, "y", 1), labels.get(2).priorExposure(), "priming is still counted as before");
+    }
+
+    @Test
+    void aDraftSharingBothInputAndTextIsCountedOnceAndRepeatsNotAtAll() {
+        LabelExposure label = new Log()
+                .shown(1).commitOn(1, "a", INPUT, DRAFT_X, DRAFT_Y).revealOn(1, INPUT, "x", DRAFT_X, "x", DRAFT_Y)
+                .revealOn(1, INPUT, "x", DRAFT_X, "x", DRAFT_Y).fin(1, "KEEP", "a")
+                .at(9000).shown(2).commitOn(2, "b", INPUT, DRAFT_X, DRAFT_Y).classify().get(1);
+        assertEquals(Map.of("x", 2), label.sameContent());
+    }
+
+    @Test
+    void aRevealOfTheSameContentAfterTheCommitOrOfAnItemWithoutDraftsDoesNotCount() {
+        Log log = new Log()
+                .shown(1).commitOn(1, "a", INPUT, DRAFT_X).at(1000).revealOn(1, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .at(2000).shown(2).commitOn(2, "b", "empty item", "no drafts here");
+        log.server(2, EventType.DRAFTS_REVEALED, Map.of("repeat", false, "inputHash", ContentHash.of("empty item"),
+                "order", List.of()));
+        log.at(3000).fin(2, "KEEP", "b").at(4000).shown(3).commitOn(3, "c", "empty item");
+        List<LabelExposure> labels = log.classify();
+        assertEquals(ExposureClass.AWAITING_FINAL, labels.get(0).exposure(), "its own reveal came after its commit");
+        assertEquals(ExposureClass.BLIND_ONLY, labels.get(2).exposure(), "a reveal that showed no draft showed nothing");
+    }
+
+    @Test
+    void aCommitWithoutHashesCannotBeJudgedByContent() {
+        LabelExposure label = new Log()
+                .shown(1).commitOn(1, "a", INPUT, DRAFT_X).at(1000).revealOn(1, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .at(2000).fin(1, "KEEP", "a").at(3000).shown(2).commit(2, "written before the hashes existed")
+                .classify().get(1);
+        assertEquals(ExposureClass.BLIND_ONLY, label.exposure());
+        assertEquals(Map.of(), label.sameContent());
+    }
+
+    @Test
+    void seenContentDoesNotChangeRevisedOrAcceptedLabelsButStillCounts() {
+        List<LabelExposure> labels = new Log()
+                .shown(1).commitOn(1, "a", INPUT, DRAFT_X).revealOn(1, INPUT, "x", DRAFT_X, "y", DRAFT_Y).fin(1, "KEEP", "a")
+                .at(5000).shown(2).commitOn(2, "b", INPUT, DRAFT_X).revealOn(2, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .fin(2, "ACCEPT", DRAFT_X)
+                .at(9000).shown(3).commitOn(3, "c", INPUT, DRAFT_X).revealOn(3, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .fin(3, "REVISE", "something of my own")
+                .classify();
+        assertEquals(ExposureClass.DRAFT_ACCEPTED, labels.get(1).exposure());
+        assertEquals(ExposureClass.REVISED_AFTER_REVEAL, labels.get(2).exposure());
+        assertEquals(Map.of("x", 2, "y", 2), labels.get(2).sameContent());
+    }
+
+    @Test
+    void revealedAfterCommitAndUndecidedButSeenBeforeIsSeenBeforeCommitNotAwaitingFinal() {
+        LabelExposure label = new Log()
+                .shown(1).commitOn(1, "a", INPUT, DRAFT_X).revealOn(1, INPUT, "x", DRAFT_X, "y", DRAFT_Y).fin(1, "KEEP", "a")
+                .at(5000).shown(2).commitOn(2, "b", INPUT, DRAFT_X).at(6000).revealOn(2, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .classify().get(1);
+        assertEquals(ExposureClass.SEEN_BEFORE_COMMIT, label.exposure(), "its blind answer is not blind either");
+        assertNull(label.finalAnswer());
+    }
+
+    /** The offline verifier hands the earlier reveals of other projects in first, whatever their time. */
+    @Test
+    void earlierRevealsReadApartGiveTheSameClassesAsTheWholeLog() {
+        Log elsewhere = new Log().at(1000).revealOn(7, INPUT, "x", DRAFT_X, "y", DRAFT_Y)
+                .at(50_000).revealOn(8, "a later prompt", "x", "later x", "y", "later y");
+        Log here = new Log().at(10_000).shown(1).commitOn(1, "a", INPUT, "fresh").at(11_000).fin(1, "KEEP", "a")
+                .at(40_000).shown(3).commitOn(3, "c", "a later prompt", "fresh").at(41_000).fin(3, "KEEP", "c")
+                .at(60_000).shown(2).commitOn(2, "b", "a prompt", "later x").at(61_000).fin(2, "KEEP", "b");
+        Map<Long, ExposureClass> classes = new java.util.TreeMap<>();
+        new ExposureClassifier(ExposureThresholds.DEFAULTS).classes(elsewhere.events, here.events,
+                (c, aid) -> classes.put(aid, c));
+        assertEquals(Map.of(1L, ExposureClass.SEEN_BEFORE_COMMIT, 2L, ExposureClass.SEEN_BEFORE_COMMIT,
+                3L, ExposureClass.BLIND_ONLY), classes, "only reveals strictly before each commit count");
     }
 
     @Test

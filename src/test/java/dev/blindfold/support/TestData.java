@@ -85,6 +85,36 @@ public final class TestData {
         return new Fixture(projectId, members, ops, auditor, secrets);
     }
 
+    /**
+     * A project of {@code ops}'s with the items of {@code ndjson} (the import format) and the given existing
+     * annotators as members, so one annotator can work on several projects; returns its id.
+     */
+    public static long project(String ops, String taskType, List<String> labels, int overlap, String revealPolicy,
+                               String ndjson, List<String> annotators) {
+        Map<String, Object> spec = new java.util.HashMap<>(Map.of("name", unique("project"), "taskType", taskType,
+                "overlap", overlap, "revealPolicy", revealPolicy, "guidelines", "Answer well."));
+        if (labels != null) {
+            spec.put("labels", labels);
+        }
+        long projectId = Api.as(ops).body(spec).post("/api/projects").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        Api.as(ops).contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/projects/" + projectId + "/items").then().statusCode(200);
+        for (String annotator : annotators) {
+            Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members")
+                    .then().statusCode(anyOf(is(200), is(201)));
+        }
+        return projectId;
+    }
+
+    /** The slot in which the assignment's reveal shows the draft with this text (revealing if not yet). */
+    public static String slotOf(String annotator, long assignmentId, String draftText) {
+        List<Map<String, String>> drafts = Api.as(annotator).get("/api/assignments/" + assignmentId + "/drafts").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return drafts.stream().filter(d -> d.get("text").equals(draftText)).map(d -> d.get("slot")).findFirst()
+                .orElseThrow(() -> new AssertionError("no draft '" + draftText + "' among " + drafts));
+    }
+
     /** The annotator's next assignment id (asserting there is one). */
     public static long next(String annotator, long projectId) {
         return Api.as(annotator).get("/api/projects/" + projectId + "/next").then().statusCode(200)

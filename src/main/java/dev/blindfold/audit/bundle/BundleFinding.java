@@ -27,7 +27,12 @@ public record BundleFinding(Kind kind, String file, long line, Long chain, long 
         /** A committed blind answer in the events with no label row. */
         LABEL_MISSING,
         /** A labels.jsonl line that is not a label row, or a second row for one assignment. */
-        LABEL_MALFORMED;
+        LABEL_MALFORMED,
+        /**
+         * An evidence.jsonl line that cannot support a seen_before_commit tag: malformed, not matching its own hash,
+         * not a first reveal, of this bundle's project, or by an actor with no chain here.
+         */
+        EVIDENCE_INVALID;
 
         static Kind of(ChainFinding.Kind chainKind) {
             return valueOf(chainKind.name());

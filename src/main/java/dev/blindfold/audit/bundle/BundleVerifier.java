@@ -1,12 +1,15 @@
 package dev.blindfold.audit.bundle;
 
 import dev.blindfold.audit.bundle.BundleFinding.Kind;
+import dev.blindfold.exposure.ExposureRules;
+import dev.blindfold.exposure.LoggedEvent;
 import dev.blindfold.provenance.chain.ChainVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +21,10 @@ import java.util.Set;
  *   <li>events.jsonl, in one streaming pass, forms intact chains ending at the manifest's heads, all of its
  *       project ({@link ChainVerifier}, the same check the database verification runs);</li>
  *   <li>each label's exposure tag in labels.jsonl equals the class its events give (B6), every label row has
- *       events and every committed blind answer has a row.</li>
+ *       events and every committed blind answer has a row. Format 2: the rules of {@link ExposureRules#V2}, and the
+ *       events include the valid evidence.jsonl lines ({@link EvidencePass}), read into each actor's rules before
+ *       that actor's chain, so a seen_before_commit tag whose earlier reveal lies in another project is recomputed
+ *       from the bundle alone; format 1: the rules it was tagged by, {@link ExposureRules#V1}.</li>
  * </ol>
  */
 public final class BundleVerifier {
@@ -60,8 +66,9 @@ public final class BundleVerifier {
         } catch (IOException e) {
             return broken(findings, BundleManifest.MANIFEST + " is not a bundle manifest: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (!BundleManifest.FORMAT.equals(manifest.format())) {
-            return broken(findings, "unknown format '" + manifest.format() + "'; this verifier reads " + BundleManifest.FORMAT);
+        if (manifest.rules() == null) {
+            return broken(findings, "unknown format '" + manifest.format() + "'; this verifier reads " + BundleManifest.FORMAT
+                    + " and " + BundleManifest.FORMAT_1);
         }
         boolean signed = new SignatureCheck(trustedKey, findings).check(manifest, manifestBytes,
                 readAll(source, BundleManifest.SIGNATURE));
@@ -78,9 +85,12 @@ public final class BundleVerifier {
                 findings.add(new BundleFinding(Kind.FILE_MISMATCH, name, 0, null, 0, "the manifest does not list this file"));
             }
         }
-        for (String required : List.of(BundleManifest.LABELS, BundleManifest.EVENTS)) {
-            if (manifest.file(required) == null) {
-                findings.add(new BundleFinding(Kind.MANIFEST, BundleManifest.MANIFEST, 0, null, 0, "lists no " + required));
+        boolean withEvidence = manifest.rules() == ExposureRules.V2;
+        List<String> required = withEvidence ? List.of(BundleManifest.LABELS, BundleManifest.EVENTS, BundleManifest.EVIDENCE)
+                : List.of(BundleManifest.LABELS, BundleManifest.EVENTS);
+        for (String file : required) {
+            if (manifest.file(file) == null) {
+                findings.add(new BundleFinding(Kind.MANIFEST, BundleManifest.MANIFEST, 0, null, 0, "lists no " + file));
             }
         }
         LabelsPass labelsPass = new LabelsPass(findings);
@@ -92,11 +102,21 @@ public final class BundleVerifier {
                 compare(manifest, BundleManifest.LABELS, lines, findings);
             }
         }
+        Map<Long, List<LoggedEvent>> evidence = Map.of();
+        if (withEvidence && manifest.file(BundleManifest.EVIDENCE) != null) {
+            try (LineReader lines = reader(source, BundleManifest.EVIDENCE, findings, true)) {
+                if (lines != null) {
+                    evidence = new EvidencePass(manifest, findings).read(lines);
+                    lines.drain();
+                    compare(manifest, BundleManifest.EVIDENCE, lines, findings);
+                }
+            }
+        }
         long events = 0;
         long chains = 0;
         try (LineReader lines = reader(source, BundleManifest.EVENTS, findings, true)) {
             if (lines != null) {
-                ChainVerifier.Result result = new EventsPass(lines, manifest, labels, findings).run();
+                ChainVerifier.Result result = new EventsPass(lines, manifest, labels, evidence, findings).run();
                 events = result.events();
                 chains = result.chains();
                 lines.drain();
@@ -107,7 +127,8 @@ public final class BundleVerifier {
             }
         }
         for (BundleManifest.FileEntry f : manifest.files()) {
-            if (!f.name().equals(BundleManifest.EVENTS) && !f.name().equals(BundleManifest.LABELS)) {
+            if (!f.name().equals(BundleManifest.EVENTS) && !f.name().equals(BundleManifest.LABELS)
+                    && !(withEvidence && f.name().equals(BundleManifest.EVIDENCE))) {
                 try (LineReader lines = reader(source, f.name(), findings, true)) {
                     if (lines != null) {
                         lines.drain();

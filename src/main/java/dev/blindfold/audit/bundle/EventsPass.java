@@ -11,14 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * The one pass over events.jsonl: every line goes to the {@link ChainVerifier} (malformed lines as a changed
- * event at their line), and each chain's events are pulled, as they are read, through the exposure classifier,
- * whose labels are compared with labels.jsonl's tags. Memory: one line of look-ahead, the classifier's unsettled
- * labels of the current chain, and the label index.
+ * event at their line), and each chain's events are pulled, as they are read, through the exposure classifier (after
+ * that actor's evidence from other projects), whose labels are compared with labels.jsonl's tags. Memory: one line of
+ * look-ahead, the classifier's state for the current chain, the label index and the evidence.
  */
 final class EventsPass {
 
@@ -26,14 +27,18 @@ final class EventsPass {
     private final ChainFeed feed;
     private final ExposureClassifier classifier;
     private final LabelIndex labels;
+    private final Map<Long, List<LoggedEvent>> evidence;
     private final Findings findings;
     private EventLine peeked;
 
-    EventsPass(LineReader lines, BundleManifest manifest, LabelIndex labels, Findings findings) {
+    /** {@code evidence}: each actor's valid evidence.jsonl reveals, read into the rules before that actor's chain. */
+    EventsPass(LineReader lines, BundleManifest manifest, LabelIndex labels, Map<Long, List<LoggedEvent>> evidence,
+               Findings findings) {
         this.lines = lines;
         this.feed = new ChainFeed(manifest, findings);
-        this.classifier = new ExposureClassifier(manifest.exposureThresholds());
+        this.classifier = new ExposureClassifier(manifest.exposureThresholds(), manifest.rules());
         this.labels = labels;
+        this.evidence = evidence;
         this.findings = findings;
     }
 
@@ -42,7 +47,8 @@ final class EventsPass {
             while (peek() != null) {
                 ChainId chain = peeked.chained().chain();
                 Map<Long, long[]> commits = new HashMap<>();
-                classifier.classes(() -> chainEvents(chain, commits), (exposure, assignment) -> compare(chain, assignment, exposure, commits));
+                classifier.classes(evidence.getOrDefault(chain.actorId(), List.of()), () -> chainEvents(chain, commits),
+                        (exposure, assignment) -> compare(chain, assignment, exposure, commits));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -108,9 +114,12 @@ final class EventsPass {
         }
         labels.match(slot);
         if (labels.claimed(slot) != exposure) {
+            String why = labels.claimed(slot) == ExposureClass.SEEN_BEFORE_COMMIT ? " (no earlier reveal of its content by"
+                    + " this annotator in " + BundleManifest.EVENTS + " or among the valid lines of " + BundleManifest.EVIDENCE
+                    + ")" : "";
             findings.add(new BundleFinding(Kind.EXPOSURE_MISMATCH, BundleManifest.LABELS, labels.line(slot), chain.actorId(),
                     seq, "assignment " + assignmentId + " is tagged " + labels.claimed(slot).wireName()
-                            + " but its events give " + exposure.wireName()));
+                            + " but its events give " + exposure.wireName() + why));
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.Random;
  * Writes a valid audit bundle directory without a database, for the verify benchmark: {@code annotators} chains of
  * about {@code events / annotators} events each, labels cycling through blind_only, blind_kept, revised_after_reveal
  * and draft_accepted with the event mix the server writes (shown, client claims, commit, reveal of two drafts, final),
- * answers of ~200 and drafts of ~300 characters, and a labels.jsonl tagged to match.
+ * answers of ~200 and drafts of ~300 characters, a labels.jsonl tagged to match, and an empty evidence.jsonl (no
+ * label shares content with another project's reveal).
  */
 final class SyntheticBundle {
 
@@ -59,8 +60,9 @@ final class SyntheticBundle {
                 chains.add(b.chain(actor, perChain));
             }
         }
+        Files.write(dir.resolve(BundleManifest.EVIDENCE), new byte[0]);
         List<BundleManifest.FileEntry> files = new ArrayList<>();
-        for (String name : List.of(BundleManifest.EVENTS, BundleManifest.LABELS)) {
+        for (String name : List.of(BundleManifest.EVENTS, BundleManifest.LABELS, BundleManifest.EVIDENCE)) {
             files.add(new BundleManifest.FileEntry(name, Files.size(dir.resolve(name)), sha256(dir.resolve(name))));
         }
         Files.write(dir.resolve(BundleManifest.MANIFEST), new BundleManifest(BundleManifest.FORMAT, PROJECT, "bench",
