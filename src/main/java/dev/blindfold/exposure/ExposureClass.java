@@ -2,7 +2,7 @@ package dev.blindfold.exposure;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How far a label may be anchored on a model draft (see product.md, "exposure class"). */
+/** How far a label may be anchored on a model draft (see docs/product.md, "exposure class"). */
 public enum ExposureClass {
     /** Committed blind; no draft was ever revealed for this assignment. */
     BLIND_ONLY,
