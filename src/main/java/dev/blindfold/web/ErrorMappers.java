@@ -164,8 +164,14 @@ class ErrorMappers {
         return false;
     }
 
+    /** Longest message kept: Jackson may quote a whole (huge) value, and the patterns below are not linear in it. */
+    static final int MAX_MESSAGE = 500;
+
     /** Jackson names Java types in its messages; callers only need the simple name. */
     static String withoutClassNames(String message) {
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
+        }
         return message.replaceAll("\\(class [^)]*\\)", "")
                 .replaceAll("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)", "$1")
                 .replaceAll("\\s+", " ")
