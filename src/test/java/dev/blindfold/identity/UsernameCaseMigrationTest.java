@@ -12,13 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
  * V9 on a database from before usernames were case-insensitive, holding ADMIN beside admin: nobody is merged. In
  * each group the lowercase spelling (else the oldest) keeps the name, the others become {@code <lowercase>-<id>}
  * with everything else unchanged, every rename is recorded for the start-up log, and the database then refuses a
- * name that is not lowercase. On H2, and on PostgreSQL in the pg pass (a scratch database, dropped afterwards).
+ * name that is not lowercase. On H2, and on PostgreSQL in the pg pass (a scratch schema of the test database,
+ * dropped afterwards).
  */
 class UsernameCaseMigrationTest {
 
@@ -29,14 +31,13 @@ class UsernameCaseMigrationTest {
         String server = env("BLINDFOLD_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = postgres ? env("BLINDFOLD_DB_USER", "postgres") : "sa";
         String password = postgres ? env("BLINDFOLD_DB_PASSWORD", "") : "";
-        String url = postgres ? server.substring(0, server.lastIndexOf('/') + 1) + name : "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        String url = postgres ? server + (server.contains("?") ? "&" : "?") + "currentSchema=" + name
+                : "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         if (postgres) {
-            admin(server, user, password, "CREATE DATABASE " + name);
+            admin(server, user, password, "CREATE SCHEMA " + name);
         }
         try {
-            String vendor = postgres ? "postgresql" : "h2";
-            Flyway.configure().dataSource(url, user, password).target("8")
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+            migrate(postgres, url, user, password, name, "8");
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
                 for (Object[] row : new Object[][] {{101, "ADMIN"}, {102, "Ana"}, {103, "ANA"}, {104, "bob"},
                         {105, "Carol"}, {106, "admin"}}) {
@@ -44,8 +45,7 @@ class UsernameCaseMigrationTest {
                             + ", '" + row[1] + "', 'hash-" + row[0] + "', 'ops', CURRENT_TIMESTAMP)");
                 }
             }
-            Flyway.configure().dataSource(url, user, password)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+            migrate(postgres, url, user, password, name, "latest");
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
                 Map<Integer, String> names = new LinkedHashMap<>();
                 try (ResultSet r = s.executeQuery("SELECT id, username, password_hash FROM users ORDER BY id")) {
@@ -65,9 +65,18 @@ class UsernameCaseMigrationTest {
             }
         } finally {
             if (postgres) {
-                admin(server, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                admin(server, user, password, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
             }
         }
+    }
+
+    private static void migrate(boolean postgres, String url, String user, String password, String schema, String target) {
+        FluentConfiguration flyway = Flyway.configure().dataSource(url, user, password).target(target)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + (postgres ? "postgresql" : "h2"));
+        if (postgres) {
+            flyway.schemas(schema);
+        }
+        flyway.load().migrate();
     }
 
     private static void admin(String server, String user, String password, String sql) throws SQLException {
