@@ -107,24 +107,32 @@ class SignInThrottleTest {
     @Test
     void anAttackerCannotLockARealUserOutForLong() throws InterruptedException {
         String user = TestData.user(Roles.AUDITOR);
-        for (int i = 0; i < 10; i++) {
-            Response r = basic(client(), user, "guess-" + i).get("/api/projects");
-            assertTrue(r.statusCode() == 401 || r.statusCode() == 429, "refused: " + r.statusCode());
+        int counted = 0;
+        long longest = 0;
+        while (counted < ThrottleProfile.ACCOUNT_FREE + 4) {
+            Response r = basic(client(), user, "guess-" + counted).get("/api/projects");
+            if (r.statusCode() == 429) {
+                long wait = retryAfter(r);
+                longest = Math.max(longest, wait);
+                sleep(wait);
+            } else {
+                assertEquals(401, r.statusCode());
+                counted++;
+            }
         }
-        Response blocked = basic(client(), user, Api.PASSWORD).get("/api/projects");
-        assertEquals(429, blocked.statusCode());
-        assertTrue(retryAfter(blocked) <= 2, "the account's block is capped (2 s in this profile, 60 s by default)");
-        sleep(2);
+        assertTrue(longest >= 2 && longest <= 3,
+                "failures past the cap still wait no more than it (3 s in this profile, 60 s by default): " + longest);
+        sleep(3);
         basic(client(), user, Api.PASSWORD).get("/api/projects").then().statusCode(200);
     }
 
     @Test
     void oneClientTryingManyAccountsIsHeldBackWhateverTheAccount() throws InterruptedException {
+        String user = TestData.user(Roles.OPS);
         String client = client();
         for (int i = 0; i <= ThrottleProfile.CLIENT_FREE; i++) {
             basic(client, TestData.unique("nobody"), "guess").get("/api/projects").then().statusCode(401);
         }
-        String user = TestData.user(Roles.OPS);
         Response blocked = basic(client, user, Api.PASSWORD).get("/api/projects");
         assertEquals(429, blocked.statusCode(), "the client is blocked, even for a real account and password");
         long wait = retryAfter(blocked);
