@@ -5,16 +5,13 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * Turns a bearer secret into the identity of the token's owner, with that user's roles. The look-up
- * is blocking database work, so it runs on a worker thread; an unknown, malformed or revoked token
- * fails with {@link AuthenticationFailedException} (401 on /api, the sign-in page elsewhere).
+ * is blocking database work, so it runs on a worker thread; an unknown, malformed or revoked token, or one
+ * of a deactivated user, fails with {@link AuthenticationFailedException} (401 on /api, the sign-in page elsewhere).
  */
 @ApplicationScoped
 class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -42,10 +39,6 @@ class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRe
     }
 
     private static SecurityIdentity identity(ApiTokenService.Holder holder) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(holder.user().username))
-                .addRoles(Set.copyOf(holder.user().roleList()))
-                .addAttribute(TOKEN_ID, holder.tokenId())
-                .build();
+        return Identities.of(holder.user(), TOKEN_ID, holder.tokenId());
     }
 }

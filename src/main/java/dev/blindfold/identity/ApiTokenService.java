@@ -69,7 +69,7 @@ public class ApiTokenService {
         }
     }
 
-    /** The user holding this secret, if it is a live (not revoked) token; records when it was last used. */
+    /** The user holding this secret, if it is a live (not revoked) token of an active user; records when it was last used. */
     Optional<Holder> authenticate(String presented) {
         if (!TokenSecrets.wellFormed(presented)) {
             return Optional.empty();
@@ -83,7 +83,8 @@ public class ApiTokenService {
         if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
             token.lastUsedAt = now;
         }
-        return User.<User>findByIdOptional(token.userId).map(user -> new Holder(user, token.id));
+        return User.<User>findByIdOptional(token.userId).filter(user -> user.active)
+                .map(user -> new Holder(user, token.id));
     }
 
     private static Instant now() {

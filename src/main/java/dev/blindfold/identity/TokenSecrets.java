@@ -23,6 +23,7 @@ final class TokenSecrets {
     static final int SHOWN_PREFIX = SCHEME_PREFIX.length() + 8;
 
     private static final Pattern SHAPE = Pattern.compile("bf_[A-Za-z0-9_-]{43}");
+    private static final Pattern RANDOM_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {
@@ -30,9 +31,19 @@ final class TokenSecrets {
 
     /** A new secret; give it to the user once and keep only {@link #hash}. */
     static String generate() {
+        return SCHEME_PREFIX + random();
+    }
+
+    /** 32 bytes from {@link SecureRandom} in unpadded base64url (43 chars): a session's secret. */
+    static String random() {
         byte[] random = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(random);
-        return SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Whether a presented value could be one of {@link #random()}'s at all. */
+    static boolean wellFormedRandom(String presented) {
+        return presented != null && RANDOM_SHAPE.matcher(presented).matches();
     }
 
     /** Lower-case hex SHA-256 of the secret's UTF-8 bytes (64 characters). */

@@ -2,8 +2,10 @@ package dev.blindfold.identity;
 
 import dev.blindfold.identity.ApiTokenService.CreatedToken;
 import dev.blindfold.identity.ApiTokenService.TokenView;
+import dev.blindfold.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -19,7 +21,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** The page where anyone signed in creates and revokes their personal API tokens. */
+/**
+ * The page where anyone signed in creates and revokes their personal API tokens. A request authenticated by an API
+ * token is refused (403) here, as on POST /api/tokens: otherwise a leaked token could mint a successor through the
+ * form that outlives its revocation.
+ */
 @Path("/tokens")
 @Produces(MediaType.TEXT_HTML)
 public class TokensPage {
@@ -33,15 +39,26 @@ public class TokensPage {
 
     private final ApiTokenService tokens;
     private final CurrentUser me;
+    private final SecurityIdentity identity;
 
-    TokensPage(ApiTokenService tokens, CurrentUser me) {
+    TokensPage(ApiTokenService tokens, CurrentUser me, SecurityIdentity identity) {
         this.tokens = tokens;
         this.me = me;
+        this.identity = identity;
+    }
+
+    /** The same rule as {@link TokenResource#create}. */
+    private void notByToken() {
+        if (identity.getAttribute(ApiTokenIdentityProvider.TOKEN_ID) != null) {
+            throw new ProblemException(403, "token-cannot-create-token", "Forbidden",
+                    "An API token cannot use the API tokens page; sign in with your password.");
+        }
     }
 
     @GET
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public TemplateInstance tokens(@QueryParam("revoked") boolean revoked) {
+        notByToken();
         return Templates.tokens(tokens.list(me.id()), revoked);
     }
 
@@ -54,6 +71,7 @@ public class TokensPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public Response create(@FormParam("name") String name) {
+        notByToken();
         CreatedToken created = tokens.create(me.id(), name);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
@@ -65,6 +83,7 @@ public class TokensPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public Response revoke(@PathParam("tokenId") long tokenId) {
+        notByToken();
         tokens.revoke(me.id(), tokenId);
         return Response.seeOther(URI.create("/tokens?revoked=true")).build();
     }

@@ -1,11 +1,6 @@
 package dev.blindfold.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -13,37 +8,51 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** A person who signs in. Password is a bcrypt hash; roles are comma-separated role names. */
+/**
+ * A person who signs in. The username is stored in its canonical (lowercase) form; the password is a bcrypt hash;
+ * roles are comma-separated role names as stored. What the account may do is {@link #effectiveRoles()}, which is
+ * what every sign-in gives its identity.
+ */
 @Entity
 @Table(name = "users")
-@UserDefinition
 public class User extends PanacheEntity {
 
-    @Username
     @Column(nullable = false)
     public String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false)
     public String roles;
+
+    @Column(nullable = false)
+    public boolean active = true;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The user with this name in any letter case (usernames are one name whatever their case). */
     public static Optional<User> byUsername(String username) {
-        return find("username", username).firstResultOptional();
+        if (username == null) {
+            return Optional.empty();
+        }
+        return find("username", Usernames.canonical(username)).firstResultOptional();
     }
 
+    /** The roles as stored, including a combination refused since (see {@link RoleRules#effective}). */
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
 
+    /** The roles this account acts with. */
+    public Set<String> effectiveRoles() {
+        return RoleRules.effective(roleList());
+    }
+
     public boolean hasRole(String role) {
-        return roleList().contains(role);
+        return effectiveRoles().contains(role);
     }
 }

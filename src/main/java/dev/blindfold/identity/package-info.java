@@ -1,6 +1,7 @@
 /**
- * Users, roles and sign-in: the security-jpa user entity, bcrypt passwords, the first admin,
- * personal API tokens (SHA-256 stored, sent as {@code Authorization: Bearer}, with their page),
- * and {@link dev.blindfold.identity.CurrentUser} for the rest of the app. Calls only web (settings and errors).
+ * Users, roles and sign-in: accounts (lowercase usernames, bcrypt passwords, roles that keep annotators blind,
+ * deactivation), the first admin, the sign-in form with server-side sessions in the database, HTTP Basic, personal
+ * API tokens (SHA-256 stored, sent as {@code Authorization: Bearer}, with their page), the sign-in throttle, and
+ * {@link dev.blindfold.identity.CurrentUser} for the rest of the app. Calls only web (settings and errors).
  */
 package dev.blindfold.identity;

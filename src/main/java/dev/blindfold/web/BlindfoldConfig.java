@@ -21,6 +21,10 @@ public interface BlindfoldConfig {
 
     Passwords passwords();
 
+    Sessions sessions();
+
+    SignIn signIn();
+
     Export export();
 
     Imports imports();
@@ -98,6 +102,49 @@ public interface BlindfoldConfig {
         /** bcrypt cost factor for new password hashes (2^cost rounds). */
         @WithDefault("10")
         int bcryptCost();
+    }
+
+    /** Browser sessions (the {@code blindfold_session} cookie; see identity.SessionService). */
+    interface Sessions {
+        /** A session unused this long ends. */
+        @WithDefault("PT8H")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however busy. */
+        @WithDefault("PT24H")
+        Duration maxAge();
+    }
+
+    /**
+     * Backoff after failed sign-ins (form and HTTP Basic), per account and per client address: after
+     * {@code *-free-failures} failures in a row, each further one blocks sign-in for {@code *-first-delay}, doubling
+     * up to {@code *-max-delay}; a blocked attempt is answered 429 without checking the password. Failures older than
+     * {@code *-forget-after} are forgotten. The account's cap is low so nobody can lock a real user out for long.
+     */
+    interface SignIn {
+        @WithDefault("5")
+        int accountFreeFailures();
+
+        @WithDefault("PT1S")
+        Duration accountFirstDelay();
+
+        @WithDefault("PT60S")
+        Duration accountMaxDelay();
+
+        @WithDefault("PT15M")
+        Duration accountForgetAfter();
+
+        @WithDefault("30")
+        int clientFreeFailures();
+
+        @WithDefault("PT1S")
+        Duration clientFirstDelay();
+
+        @WithDefault("PT10M")
+        Duration clientMaxDelay();
+
+        @WithDefault("PT1H")
+        Duration clientForgetAfter();
     }
 
     interface Answers {

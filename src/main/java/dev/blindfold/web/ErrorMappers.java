@@ -2,6 +2,7 @@ package dev.blindfold.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.blindfold.identity.SignInRefusals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,7 +46,16 @@ class ErrorMappers {
 
     @ServerExceptionMapper
     Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
-        return signIn(uri, "/login?error=true");
+        OptionalLong retryAfter = SignInRefusals.retryAfter(e);
+        return retryAfter.isPresent() ? throttled(retryAfter.getAsLong(), uri) : signIn(uri, "/login?error=true");
+    }
+
+    /** HTTP Basic (or a password check) refused by the sign-in throttle: 429 with Retry-After, password unchecked. */
+    private Response throttled(long seconds, UriInfo uri) {
+        Response page = responses.render(Problem.of(429, "too-many-sign-ins", "Too many failed sign-ins",
+                "Too many failed sign-ins for this account or from this address; try again in "
+                        + seconds + " s.", path(uri)), uri);
+        return Response.fromResponse(page).header("Retry-After", seconds).build();
     }
 
     @ServerExceptionMapper
@@ -153,8 +164,14 @@ class ErrorMappers {
         return false;
     }
 
+    /** Longest message kept: Jackson may quote a whole (huge) value, and the patterns below are not linear in it. */
+    static final int MAX_MESSAGE = 500;
+
     /** Jackson names Java types in its messages; callers only need the simple name. */
     static String withoutClassNames(String message) {
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
+        }
         return message.replaceAll("\\(class [^)]*\\)", "")
                 .replaceAll("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)", "$1")
                 .replaceAll("\\s+", " ")

@@ -1,7 +1,9 @@
 package dev.blindfold.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.log.LogDetail;
@@ -27,29 +30,13 @@ class TokensPageTest {
     private static final Pattern SECRET = Pattern.compile("bf_[A-Za-z0-9_-]{43}");
     private static final Pattern TOKEN_ROW = Pattern.compile("data-token-id=\"(\\d+)\"");
 
-    /** A browser: the session cookie from the sign-in form, and the CSRF cookie and field from a page. */
-    private record Browser(String session, String csrfCookie, String csrfToken) {
-        static Browser signIn(String username) {
-            Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("j_username", username).formParam("j_password", Api.PASSWORD)
-                    .post("/j_security_check");
-            login.then().statusCode(302);
-            String session = login.getCookie("quarkus-credential");
-            Response page = given().cookie("quarkus-credential", session).get("/tokens");
-            page.then().statusCode(200);
-            String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-            assertNotNull(token, "the page carries the CSRF token in its forms");
-            return new Browser(session, page.getCookie("csrf-token"), token);
-        }
-
-        RequestSpecification page() {
-            return given().redirects().follow(false).cookie("quarkus-credential", session)
-                    .cookie("csrf-token", csrfCookie).log().ifValidationFails(LogDetail.ALL);
-        }
-
-        RequestSpecification form() {
-            return page().contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrfToken);
-        }
+    /** Signed in through the form; the tokens page hands out the same CSRF pair as the sign-in page. */
+    private static Browser signIn(String username) {
+        Browser browser = Browser.signIn(username);
+        Response page = browser.page().get("/tokens");
+        page.then().statusCode(200);
+        assertEquals(browser.csrfToken(), page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value"));
+        return browser;
     }
 
     private static RequestSpecification bearer(String token) {
@@ -59,7 +46,7 @@ class TokensPageTest {
     @Test
     void aSignedInUserCreatesATokenSeesItOnceUsesItAndRevokesIt() {
         String ops = TestData.user(Roles.OPS);
-        Browser browser = Browser.signIn(ops);
+        Browser browser = signIn(ops);
         browser.page().get("/tokens").then().statusCode(200).body(containsString("No tokens yet."));
 
         Response created = browser.form().formParam("name", "nightly export").post("/tokens");
@@ -91,7 +78,7 @@ class TokensPageTest {
     @Test
     void tokenFormsWithoutTheCsrfTokenAreRefused() {
         String annotator = TestData.user(Roles.ANNOTATOR);
-        Browser browser = Browser.signIn(annotator);
+        Browser browser = signIn(annotator);
         browser.page().contentType("application/x-www-form-urlencoded").formParam("name", "forged")
                 .post("/tokens").then().statusCode(400);
         browser.page().contentType("application/x-www-form-urlencoded").formParam("name", "forged")
@@ -112,7 +99,7 @@ class TokensPageTest {
         String secret = Api.as(owner).body(java.util.Map.of("name", "owned")).post("/api/tokens")
                 .then().statusCode(201).extract().jsonPath().getString("token");
         long tokenId = Api.as(owner).get("/api/tokens").then().extract().jsonPath().getList("id", Long.class).get(0);
-        Browser other = Browser.signIn(TestData.user(Roles.AUDITOR));
+        Browser other = signIn(TestData.user(Roles.AUDITOR));
         other.form().post("/tokens/" + tokenId + "/revoke").then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("404 · "));
         other.page().get("/tokens").then().statusCode(200).body(not(containsString("owned")));
@@ -122,7 +109,7 @@ class TokensPageTest {
     @Test
     void theSessionBarLinksToTheTokensPageForEveryRole() {
         for (String role : List.of(Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN)) {
-            Browser browser = Browser.signIn(TestData.user(role));
+            Browser browser = signIn(TestData.user(role));
             String home = browser.page().get("/").then().statusCode(200).extract().asString();
             assertTrue(home.contains("<a href=\"/tokens\">API tokens</a>"), role + " sees the link: " + home);
         }
@@ -131,10 +118,53 @@ class TokensPageTest {
     @Test
     void aBlankNameIsABadRequestPageAndCreatesNothing() {
         String annotator = TestData.user(Roles.ANNOTATOR);
-        Browser browser = Browser.signIn(annotator);
+        Browser browser = signIn(annotator);
         Response r = browser.form().formParam("name", "   ").post("/tokens");
         assertEquals(400, r.statusCode());
         assertTrue(r.contentType().startsWith("text/html"), r.contentType());
         Api.as(annotator).get("/api/tokens").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void aRequestSignedInWithAnApiTokenCanNeitherOpenTheTokensPageNorCreateATokenThroughIt() {
+        String owner = TestData.user(Roles.OPS);
+        String secret = Api.as(owner).body(java.util.Map.of("name", "leaked")).post("/api/tokens")
+                .then().statusCode(201).extract().jsonPath().getString("token");
+        long tokenId = Api.as(owner).get("/api/tokens").then().extract().jsonPath().getList("id", Long.class).get(0);
+
+        bearer(secret).accept("text/html").get("/tokens").then().statusCode(403)
+                .body(not(containsString("csrf-token\" value")));
+        // A double-submit pair made up by the script itself passes the CSRF check: the page must refuse the token.
+        String pair = "dGFibGUtY3NyZi10b2tlbg"; // 16 bytes, the size the CSRF filter checks
+        bearer(secret).redirects().follow(false).cookie("csrf-token", pair).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", pair).formParam("name", "successor").post("/tokens")
+                .then().statusCode(403).body(not(containsString("bf_")));
+        assertEquals(List.of(tokenId), Api.as(owner).get("/api/tokens").then().extract().jsonPath().getList("id", Long.class),
+                "no successor was minted");
+
+        Api.as(owner).delete("/api/tokens/" + tokenId).then().statusCode(204);
+        bearer(secret).get("/api/projects").then().statusCode(401);
+    }
+
+    @Test
+    void revokingFromThePageWithoutAFormIsRefusedWhateverTheBodyAndTheTokenStaysLive() {
+        String annotator = TestData.user(Roles.ANNOTATOR);
+        Browser browser = signIn(annotator);
+        String secret = Api.as(annotator).body(java.util.Map.of("name", "kept")).post("/api/tokens")
+                .then().statusCode(201).extract().jsonPath().getString("token");
+        long tokenId = Api.as(annotator).get("/api/tokens").then().extract().jsonPath().getList("id", Long.class).get(0);
+
+        browser.page().post("/tokens/" + tokenId + "/revoke").then().statusCode(400);
+        browser.page().contentType("application/json").body("{}").post("/tokens/" + tokenId + "/revoke")
+                .then().statusCode(anyOf(is(400), is(415)));
+        browser.page().contentType("text/plain").body("csrf-token=" + browser.csrfToken())
+                .post("/tokens/" + tokenId + "/revoke").then().statusCode(anyOf(is(400), is(415)));
+        browser.page().contentType("application/x-www-form-urlencoded").body("")
+                .post("/tokens/" + tokenId + "/revoke").then().statusCode(400);
+        bearer(secret).get("/api/projects").then().statusCode(200);
+        Api.as(annotator).get("/api/tokens").then().body("[0].revokedAt", org.hamcrest.Matchers.nullValue());
+
+        browser.form().post("/tokens/" + tokenId + "/revoke").then().statusCode(303);
+        bearer(secret).get("/api/projects").then().statusCode(401);
     }
 }

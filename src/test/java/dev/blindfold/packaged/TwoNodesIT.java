@@ -36,6 +36,22 @@ class TwoNodesIT {
     }
 
     @Test
+    void aSessionEndedOnOneNodeIsRefusedByTheOtherFromTheNextRequest() throws Exception {
+        assertTrue(AppDatabase.postgresBuild(), "two nodes share one database only in the PostgreSQL build");
+        try (AppDatabase db = AppDatabase.fresh("two-nodes-sessions");
+             PackagedApp a = PackagedApp.launch("sessions-a", db, Map.of());
+             PackagedApp b = PackagedApp.launch("sessions-b", db, Map.of())) {
+            a.awaitReady();
+            b.awaitReady();
+            BrowserSession browser = BrowserSession.signIn(a, "admin", PackagedApp.ADMIN_PASSWORD);
+            assertEquals(200, browser.get(b, "/api/projects").statusCode(), "a session made on one node works on the other");
+            assertEquals(303, browser.signOut(b));
+            assertEquals(401, browser.get(a, "/api/projects").statusCode(), "signed out on b, refused by a at once");
+            assertEquals(401, browser.get(b, "/api/projects").statusCode());
+        }
+    }
+
+    @Test
     void annotatorsOnTwoNodesAtOnceNeverExceedOverlapNorShareAnAssignmentAndEveryChainVerifies() throws Exception {
         assertTrue(AppDatabase.postgresBuild(), "two nodes share one database only in the PostgreSQL build");
         try (AppDatabase db = AppDatabase.fresh("two-nodes");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.restassured.response.Response;
@@ -187,15 +188,10 @@ class IndependenceTest {
     }
 
     private static RequestSpecification session(String cookie) {
-        return given().cookie("quarkus-credential", cookie);
+        return given().cookie(Browser.SESSION_COOKIE, cookie);
     }
 
     private static String signIn(String user) {
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", Api.PASSWORD).post("/j_security_check");
-        assertEquals(302, login.statusCode(), "form login succeeds");
-        String cookie = login.getCookie("quarkus-credential");
-        assertNotNull(cookie);
-        return cookie;
+        return Browser.signIn(user).session();
     }
 }

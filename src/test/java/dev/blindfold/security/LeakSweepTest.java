@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class LeakSweepTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SESSION_COOKIE = "quarkus-credential";
+    private static final String SESSION_COOKIE = Browser.SESSION_COOKIE;
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/:]+)(?::[^}]*)?}");
 
@@ -93,16 +94,7 @@ class LeakSweepTest {
 
         // ---- every REST/HTML route, with Basic and with the browser's session cookie ----
         List<Route> routes = routes();
-        for (Route route : routes) {
-            for (String auth : List.of("basic", "session")) {
-                for (boolean withQuery : route.queryParams().isEmpty() ? List.of(false) : List.of(false, true)) {
-                    for (String bodyType : bodyTypes(route)) {
-                        Response r = request(route, substitutions, auth, me, cookie, withQuery, bodyType);
-                        followRedirect(route, r, auth, me, cookie);
-                    }
-                }
-            }
-        }
+        sweep(routes, substitutions, me, cookie);
 
         // ---- unknown routes: error pages and problem documents are responses too ----
         for (String path : List.of("/api/does-not-exist", "/does-not-exist", "/assignments/" + (aid + 1_000_000))) {
@@ -137,9 +129,8 @@ class LeakSweepTest {
         }
 
         // ---- the login itself: its response headers (cookie, Location) are swept too ----
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", me).formParam("j_password", Api.PASSWORD).post("/j_security_check");
-        record("POST", "/j_security_check", "/j_security_check", "form", login);
+        Response login = Browser.attempt(me, Api.PASSWORD).response();
+        record("POST", "/login", "/login", "form", login);
 
         System.out.println("LeakSweepTest covered " + calls.size() + " requests over " + routes.size()
                 + " route templates + " + assets.size() + " static assets:");
@@ -195,6 +186,72 @@ class LeakSweepTest {
         assertEquals(expectedTexts, Set.copyOf(drafts.jsonPath().getList("text", String.class)));
         assertEquals(expectedTexts, Set.copyOf(found(drafts, secrets)),
                 "the leak search finds exactly the revealed texts in the drafts response");
+    }
+
+    /**
+     * An account stored with annotator beside ops or auditor (as admins could create before that was refused) acts
+     * without the annotator role: swept over every route, it is refused every annotator route, gets no assignment and
+     * commits nothing, so there is no item it could see the drafts of before its own commit. And no admin can create
+     * such an account today.
+     */
+    @Test
+    void aLegacyDualRoleAccountGetsNoAssignmentWhateverItCalls() throws Exception {
+        for (String other : List.of("ops", "auditor", "admin")) {
+            Api.as(Api.ADMIN).body(Map.of("username", TestData.unique("dual"), "password", Api.PASSWORD,
+                    "roles", List.of("annotator", other))).post("/api/users").then().statusCode(400)
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:blindfold:problem:role-conflict"));
+        }
+        Fixture f = TestData.freeText(2, 1, 1, "REVEAL_AFTER_COMMIT");
+        long othersOpen = TestData.next(f.annotator(), f.projectId());
+        List<Route> routes = routes();
+        for (String other : List.of("ops", "auditor")) {
+            String dual = TestData.unique("legacy-" + other);
+            long dualId = LegacyAccounts.insert(dataSource, dual, "annotator," + other, f.projectId());
+            String cookie = signIn(dual);
+            calls.clear();
+            sweep(routes, Map.of("project", String.valueOf(f.projectId()), "assignment", String.valueOf(othersOpen)),
+                    dual, cookie);
+            for (String auth : List.of("basic", "session")) {
+                assertCalled("GET", "/api/projects/{id}/next", auth, 403);
+                assertCalled("GET", "/projects/{id}/next", auth, 403);
+                assertCalled("GET", "/assignments/{aid}", auth, 403);
+                assertCalled("POST", "/api/assignments/{aid}/blind", auth, 403);
+            }
+            List<Call> annotatorCalls = calls.stream().filter(c -> ANNOTATOR_ROUTES.contains(c.method() + " "
+                    + c.template().replaceFirst("\\?.*$", ""))).toList();
+            assertTrue(annotatorCalls.size() >= ANNOTATOR_ROUTES.size() * 2, "swept: " + annotatorCalls);
+            assertTrue(annotatorCalls.stream().allMatch(c -> c.status() == 403),
+                    "every annotator route refuses " + dual + ": " + annotatorCalls);
+            assertEquals(0, LegacyAccounts.count(dataSource, "SELECT COUNT(*) FROM assignments WHERE annotator_id = ?", dualId),
+                    other + "+annotator got no assignment");
+            assertEquals(0, LegacyAccounts.count(dataSource, "SELECT COUNT(*) FROM events WHERE actor_id = ?", dualId),
+                    other + "+annotator was shown nothing and committed nothing");
+        }
+        assertEquals(List.of("ITEM_SHOWN"), TestData.eventTypes(f.auditor(), othersOpen),
+                "the other annotator's open assignment is untouched");
+    }
+
+    /** The routes only an annotator may call. */
+    private static final Set<String> ANNOTATOR_ROUTES = Set.of("GET /api/projects/{id}/next",
+            "GET /api/assignments/{aid}/drafts", "POST /api/assignments/{aid}/blind", "POST /api/assignments/{aid}/final",
+            "POST /api/assignments/{aid}/skip", "POST /api/assignments/{aid}/events", "GET /projects/{id}/next",
+            "GET /assignments/{aid}");
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** Every route with Basic and with the session cookie, each query and body variant, redirects followed once. */
+    private void sweep(List<Route> routes, Map<String, String> substitutions, String user, String cookie) {
+        for (Route route : routes) {
+            for (String auth : List.of("basic", "session")) {
+                for (boolean withQuery : route.queryParams().isEmpty() ? List.of(false) : List.of(false, true)) {
+                    for (String bodyType : bodyTypes(route)) {
+                        Response r = request(route, substitutions, auth, user, cookie, withQuery, bodyType);
+                        followRedirect(route, r, auth, user, cookie);
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -434,12 +491,7 @@ class LeakSweepTest {
     }
 
     private static String signIn(String user) {
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", Api.PASSWORD).post("/j_security_check");
-        assertEquals(302, login.statusCode(), "form login succeeds");
-        String cookie = login.getCookie(SESSION_COOKIE);
-        assertNotNull(cookie, "form login sets the session cookie");
-        return cookie;
+        return Browser.signIn(user).session();
     }
 
     // ---- the search --------------------------------------------------------------------------

@@ -96,6 +96,13 @@ class RoleMatrixTest {
     private static final Map<String, Route> ROUTES = routes(
             new Route("POST /api/users", false, w -> Request.post("/api/users",
                     Map.of("username", TestData.unique("newuser"), "password", Api.PASSWORD, "roles", List.of("annotator")))),
+            new Route("GET /api/users", false, w -> Request.get("/api/users")),
+            new Route("PATCH /api/users/{userId}", false, w -> new Request("PATCH", "/api/users/" + idOf(w.fixture().auditor()),
+                    "application/json", Map.of("active", true))),
+            new Route("POST /api/users/{userId}/password", false, w -> Request.post(
+                    "/api/users/" + idOf(w.fixture().auditor()) + "/password", Map.of("password", "set-by-the-admin"))),
+            new Route("POST /api/me/password", false, w -> Request.post("/api/me/password",
+                    Map.of("currentPassword", Api.PASSWORD, "newPassword", "my-new-password"))),
             new Route("POST /api/projects", false, w -> Request.post("/api/projects",
                     Map.of("name", TestData.unique("project"), "taskType", "FREE_TEXT"))),
             new Route("GET /api/projects", false, w -> Request.get("/api/projects")),
@@ -156,6 +163,10 @@ class RoleMatrixTest {
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
             {"POST /api/users",                       401,     403,     403, 403,    201},
+            {"GET /api/users",                        401,     403,     403, 403,    200},
+            {"PATCH /api/users/{userId}",             401,     403,     403, 403,    200},
+            {"POST /api/users/{userId}/password",     401,     403,     403, 403,    204},
+            {"POST /api/me/password",                 401,     204,     204, 204,    204},
             {"POST /api/projects",                    401,     403,     201, 403,    201},
             {"GET /api/projects",                     401,     200,     200, 200,    200},
             {"GET /api/projects/{id}",                401,     200,     200, 200,    200},
@@ -355,6 +366,12 @@ class RoleMatrixTest {
             spec.contentType(request.contentType()).body(request.body());
         }
         return spec.request(request.method(), request.path());
+    }
+
+    /** A user's id, from the admin's list of accounts. */
+    private static long idOf(String username) {
+        return Api.as(Api.ADMIN).get("/api/users").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.username == '" + username + "' }.id");
     }
 
     private static String abbreviated(String body) {

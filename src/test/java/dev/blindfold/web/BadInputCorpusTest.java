@@ -129,7 +129,10 @@ class BadInputCorpusTest {
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
-    /** A project with an open assignment (annotator) and a committed, revealed one (annotator2), a token, an export. */
+    /**
+     * A project with an open assignment (annotator) and a committed, revealed one (annotator2), a token, an export,
+     * and the auditor's user id.
+     */
     private static Map<String, String> context() {
         Fixture f = TestData.freeText(2, 2, 1, "REVEAL_AFTER_COMMIT");
         String first = f.annotators().get(0);
@@ -148,6 +151,8 @@ class BadInputCorpusTest {
         context.putAll(Map.of("$project", String.valueOf(f.projectId()), "$open", String.valueOf(open),
                 "$committed", String.valueOf(committed), "$token", String.valueOf(token), "$export", export,
                 "$annotator", first));
+        context.put("$user", String.valueOf(Api.as(Api.ADMIN).get("/api/users").then().statusCode(200).extract()
+                .jsonPath().getLong("find { it.username == '" + f.auditor() + "' }.id")));
         return context;
     }
 
