@@ -1,0 +1,75 @@
+package dev.blindfold.web;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one place every response gets its hardening headers, as it is written: pages, JSON, problems and error
+ * pages, redirects, static assets, {@code /q/*}, and answers given before any resource ran (the 413 of
+ * {@link BodyLimits}, a refused cross-origin request). What is sent is {@link HeaderPolicy}'s; cookies get
+ * {@code Secure} by {@link CookieSecurity}.
+ */
+@ApplicationScoped
+class SecurityHeaders {
+
+    private final HeaderPolicy policy;
+    private final CookieSecurity cookies;
+    private final String csrfCookie;
+
+    SecurityHeaders(BlindfoldConfig config, CookieSecurity cookies,
+                    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token") String csrfCookie) {
+        this.policy = new HeaderPolicy(config.http().hstsMaxAge(), config.http().hstsIncludeSubdomains());
+        this.cookies = cookies;
+        this.csrfCookie = csrfCookie;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_HEADERS).handler(context -> {
+            context.addHeadersEndHandler(ignored -> write(context));
+            context.next();
+        });
+    }
+
+    private void write(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        MultiMap headers = response.headers();
+        headers.set("Content-Security-Policy", policy.contentSecurityPolicy(context.normalizedPath()));
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "same-origin");
+        if (!HeaderPolicy.mayStore(response.getStatusCode(), headers.get(HttpHeaders.CONTENT_TYPE))) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        boolean overTls = context.request().isSSL();
+        String hsts = policy.strictTransportSecurity(overTls);
+        if (hsts != null) {
+            headers.set("Strict-Transport-Security", hsts);
+        }
+        secureCookies(response, cookies.secure(overTls));
+    }
+
+    /**
+     * Cookies written as headers are rewritten; the CSRF cookie sits in the response's cookie jar (written after
+     * this runs), where it is replaced by a copy with the right flag.
+     */
+    private void secureCookies(HttpServerResponse response, boolean secure) {
+        List<String> setCookies = response.headers().getAll(HttpHeaders.SET_COOKIE);
+        if (!setCookies.isEmpty()) {
+            response.headers().remove(HttpHeaders.SET_COOKIE);
+            setCookies.forEach(c -> response.headers().add(HttpHeaders.SET_COOKIE, CookieSecurity.withSecure(c, secure)));
+        }
+        Cookie csrf = response.removeCookie(csrfCookie, false);
+        if (csrf != null) {
+            response.addCookie(csrf.setSecure(secure));
+        }
+    }
+}
