@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.ServerCookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,22 +55,25 @@ class SecurityHeaders {
         if (hsts != null) {
             headers.set("Strict-Transport-Security", hsts);
         }
-        secureCookies(response, cookies.secure(overTls));
+        secureCookies(context, cookies.secure(overTls));
     }
 
     /**
-     * Cookies written as headers are rewritten; the CSRF cookie sits in the response's cookie jar (written after
-     * this runs), where it is replaced by a copy with the right flag.
+     * Cookies written as headers are rewritten. The CSRF cookie sits in Vert.x's cookie jar, which is written after
+     * this runs and also holds the cookies the request brought: only the ones this response sets (changed) are
+     * flagged, a cookie the browser sent is left alone (flagging it would send it back without its attributes).
      */
-    private void secureCookies(HttpServerResponse response, boolean secure) {
+    private void secureCookies(RoutingContext context, boolean secure) {
+        HttpServerResponse response = context.response();
         List<String> setCookies = response.headers().getAll(HttpHeaders.SET_COOKIE);
         if (!setCookies.isEmpty()) {
             response.headers().remove(HttpHeaders.SET_COOKIE);
             setCookies.forEach(c -> response.headers().add(HttpHeaders.SET_COOKIE, CookieSecurity.withSecure(c, secure)));
         }
-        Cookie csrf = response.removeCookie(csrfCookie, false);
-        if (csrf != null) {
-            response.addCookie(csrf.setSecure(secure));
+        for (Cookie cookie : context.request().cookies(csrfCookie)) {
+            if (cookie instanceof ServerCookie set && set.isChanged()) {
+                set.setSecure(secure);
+            }
         }
     }
 }

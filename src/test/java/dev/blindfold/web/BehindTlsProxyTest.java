@@ -25,6 +25,13 @@ class BehindTlsProxyTest {
         page.then().statusCode(200);
         assertTrue(SecurityHeadersTest.isSecure(SecurityHeadersTest.csrfCookie(page)), SecurityHeadersTest.csrfCookie(page));
         assertEquals("max-age=3600; includeSubDomains", page.header("Strict-Transport-Security"));
+        String value = SecurityHeadersTest.csrfCookie(page).substring("csrf-token=".length()).split(";")[0];
+        Response next = Api.as(annotator).header("X-Forwarded-Proto", "https").cookie("csrf-token", value)
+                .accept("text/html").get("/");
+        next.then().statusCode(200);
+        assertTrue(next.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                        .allMatch(SecurityHeadersTest::isSecure) && !next.headers().getValues("Set-Cookie").isEmpty(),
+                "the refreshed cookie, sent again by the browser, is Secure too: " + next.headers().getValues("Set-Cookie"));
         assertEquals("max-age=3600; includeSubDomains",
                 Api.as(annotator).header("X-Forwarded-Proto", "https").get("/api/projects").header("Strict-Transport-Security"),
                 "HSTS on API answers too");

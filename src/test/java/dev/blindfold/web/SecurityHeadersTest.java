@@ -145,6 +145,26 @@ class SecurityHeadersTest {
         }
     }
 
+    @Test
+    void cookiesTheBrowserSentBackAreNotEchoedWithoutTheirAttributes() {
+        String annotator = TestData.user("annotator");
+        Response first = Api.as(annotator).accept("text/html").get("/");
+        String value = csrfCookie(first).substring("csrf-token=".length()).split(";")[0];
+        for (String path : List.of("/", "/api/projects")) {
+            Response again = Api.as(annotator).cookie("csrf-token", value).cookie("other", "x").accept("text/html, */*").get(path);
+            again.then().statusCode(200);
+            for (String setCookie : again.headers().getValues("Set-Cookie")) {
+                String lower = setCookie.toLowerCase();
+                assertTrue(lower.startsWith("csrf-token=") && lower.contains("path=/") && lower.contains("httponly"),
+                        path + ": only the CSRF cookie is set, with all its attributes: " + setCookie);
+            }
+        }
+        for (String path : List.of("/css/app.css", "/q/health/live")) {
+            Response r = Api.as(annotator).cookie("csrf-token", value).get(path);
+            assertEquals(List.of(), r.headers().getValues("Set-Cookie"), path + " sets no cookie");
+        }
+    }
+
     /** The page's CSRF cookie header (quarkus-rest-csrf sets it on pages with forms). */
     static String csrfCookie(Response page) {
         return page.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token=")).findFirst()
