@@ -1,9 +1,11 @@
 // The item page: blind answer → commit → drafts revealed → the type's final step → next.
 // FREE_TEXT and CATEGORICAL keep / revise / accept; DRAFT_RATING rates every draft; PAIRWISE
-// prefers one anonymous response or calls a tie.
+// prefers one anonymous response or calls a tie. A page whose item was finished meanwhile (in
+// another window, or a copy brought back by Back/Forward) is out of date: the server refuses what
+// it sends with a 409, and the page then says so instead of offering the form again.
 
 import { api } from './api.js';
-import { startRecorder } from './provenance.js';
+import { noRecorder, startRecorder } from './provenance.js';
 import { bindShortcuts } from './shortcuts.js';
 import { acceptableSlots, collectRatings, fetchDrafts, labelSet, rateNextUnrated, renderDrafts } from './reveal.js';
 
@@ -16,8 +18,10 @@ const pairwise = task === 'PAIRWISE';
 const revealAllowed = root.dataset.reveal === 'true';
 const $ = (id) => document.getElementById(id);
 
-const recorder = startRecorder(aid);
 let status = root.dataset.status;
+const recorder = status === 'ASSIGNED' || status === 'COMMITTED'
+  ? startRecorder(aid, { onRefused: (e) => outOfDate(e) })
+  : noRecorder;
 let blindAnswer = $('blind-answer') ? $('blind-answer').textContent : null;
 let slots = [];
 let acceptable = [];
@@ -46,10 +50,32 @@ async function guarded(errorId, work) {
   try {
     await work();
   } catch (e) {
-    showError(errorId, e);
+    if (!outOfDate(e)) showError(errorId, e);
   } finally {
     busy = false;
   }
+}
+
+// 409s that mean the server's assignment moved on without this page.
+const FINISHED = new Set(['assignment-finished', 'already-final']);
+const COMMITTED_ELSEWHERE = 'already-committed';
+
+function outOfDate(e) {
+  const type = e && e.status === 409 && e.problem && typeof e.problem.type === 'string' ? e.problem.type : '';
+  const slug = type.slice(type.lastIndexOf(':') + 1);
+  const finished = FINISHED.has(slug);
+  if (!finished && slug !== COMMITTED_ELSEWHERE) return false;
+  recorder.stop();
+  status = finished ? 'OUT_OF_DATE_FINISHED' : 'OUT_OF_DATE';
+  for (const id of ['blind-form', 'final-actions', 'revise-form']) if ($(id)) $(id).hidden = true;
+  $('stale-text').textContent = finished
+    ? 'This item was already finished — this page is out of date. Nothing more was recorded for it.'
+    : 'Your blind answer for this item was already committed in another window — this page is out of date.';
+  $('stale-next').hidden = !finished;
+  $('stale-reload').hidden = finished;
+  $('stale-notice').hidden = false;
+  (finished ? $('stale-next') : $('stale-reload')).focus();
+  return true;
 }
 
 function commit() {
@@ -125,6 +151,7 @@ function saveFinal(body) {
     const ratings = collectRatings($('drafts'));
     await api('POST', `/api/assignments/${aid}/final`, { ...body, ratings });
     status = 'FINAL';
+    recorder.stop();
     $('final-actions').hidden = true;
     if ($('revise-form')) $('revise-form').hidden = true;
     const saved = document.createElement('p');
@@ -158,12 +185,15 @@ function skip() {
   guarded('answer-error', async () => {
     await recorder.flush();
     await api('POST', `/api/assignments/${aid}/skip`, { reason });
+    recorder.stop();
     window.location.href = $('next').getAttribute('href');
   });
 }
 
 function next() {
-  if (status === 'FINAL' || status === 'SKIPPED') window.location.href = $('next').getAttribute('href');
+  if (status === 'FINAL' || status === 'SKIPPED' || status === 'OUT_OF_DATE_FINISHED') {
+    window.location.href = $('next').getAttribute('href');
+  }
 }
 
 function pickLabel(n) {
@@ -202,3 +232,9 @@ bindShortcuts({
 if (status === 'COMMITTED') {
   reveal().catch((e) => showError('final-error', e));
 }
+
+// A copy of this page restored from the back/forward cache shows the assignment as it was when the
+// page was left; the server renders it as it is now. (no-store keeps Chrome from caching it at all.)
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) window.location.reload();
+});

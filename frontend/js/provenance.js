@@ -1,19 +1,26 @@
 // Captures what the server cannot see — first input, pastes, focus changes, keystroke counts — and
 // sends it in batches to /api/assignments/{id}/events. The server stores these as client claims
-// next to its own time. flush() is awaited before a commit so the log holds them before it.
+// next to its own time. flush() is awaited before a commit so the log holds them before it; flushes
+// run one at a time, so that wait covers a batch the timer had already sent. Once the assignment is
+// finished (the server answers 409), the recorder stops: onRefused(error) tells the page, and
+// stop() is called by the page itself after the final decision or a skip.
 
 import { api } from './api.js';
 
 const BATCH = 200;
 const INTERVAL_MS = 5000;
 
-export function startRecorder(assignmentId) {
+export function startRecorder(assignmentId, { onRefused = () => {} } = {}) {
   const url = `/api/assignments/${assignmentId}/events`;
   const queue = [];
   const firstInputSeen = new Set();
   let keystrokes = 0;
+  let stopped = false;
+  let sending = Promise.resolve();
 
-  const push = (type, data = {}) => queue.push({ type, clientTime: new Date().toISOString(), data });
+  const push = (type, data = {}) => {
+    if (!stopped) queue.push({ type, clientTime: new Date().toISOString(), data });
+  };
   const isField = (el) => el && el.matches && el.matches('textarea, input, select');
 
   function drain() {
@@ -24,20 +31,39 @@ export function startRecorder(assignmentId) {
     return queue.splice(0, BATCH);
   }
 
-  async function flush() {
+  async function send() {
     let batch = drain();
     while (batch.length > 0) {
       try {
         await api('POST', url, batch);
       } catch (e) {
-        queue.unshift(...batch);
+        if (e.status === 409) {
+          stop();
+          onRefused(e);
+        } else {
+          queue.unshift(...batch);
+        }
         throw e;
       }
       batch = drain();
     }
   }
 
+  function flush() {
+    const done = sending.then(send, send);
+    sending = done.catch(() => {});
+    return done;
+  }
+
+  function stop() {
+    stopped = true;
+    queue.length = 0;
+    keystrokes = 0;
+    clearInterval(timer);
+  }
+
   function flushOnExit() {
+    if (stopped) return;
     const batch = drain();
     if (batch.length === 0) return;
     const body = JSON.stringify(batch);
@@ -62,7 +88,7 @@ export function startRecorder(assignmentId) {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (isField(e.target) && !e.ctrlKey && !e.metaKey) keystrokes += 1;
+    if (!stopped && isField(e.target) && !e.ctrlKey && !e.metaKey) keystrokes += 1;
   });
   document.addEventListener('paste', (e) => {
     if (!isField(e.target)) return;
@@ -78,7 +104,10 @@ export function startRecorder(assignmentId) {
     }
   });
   window.addEventListener('pagehide', flushOnExit);
-  setInterval(() => flush().catch(() => {}), INTERVAL_MS);
+  const timer = setInterval(() => flush().catch(() => {}), INTERVAL_MS);
 
-  return { flush };
+  return { flush, stop };
 }
+
+/** For a page whose assignment is already finished: nothing is recorded. */
+export const noRecorder = { flush: async () => {}, stop: () => {} };

@@ -1,5 +1,6 @@
 package dev.blindfold.identity;
 
+import dev.blindfold.web.CookieSecurity;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,10 +35,12 @@ public class LoginPage {
 
     private final PasswordSignIn signIn;
     private final SessionService sessions;
+    private final CookieSecurity cookies;
 
-    LoginPage(PasswordSignIn signIn, SessionService sessions) {
+    LoginPage(PasswordSignIn signIn, SessionService sessions, CookieSecurity cookies) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.cookies = cookies;
     }
 
     @GET
@@ -65,7 +68,7 @@ public class LoginPage {
             sessions.end(previous);
         }
         String secret = sessions.start(in.user().id);
-        return Response.seeOther(URI.create("/")).cookie(SessionCookies.issue(secret, request.isSSL())).build();
+        return Response.seeOther(URI.create("/")).cookie(SessionCookies.issue(secret, cookies.secure(request))).build();
     }
 
     /** Ends the session on the server (every node refuses its cookie from the next request on) and clears the cookie. */
@@ -78,6 +81,6 @@ public class LoginPage {
             sessions.end(session);
         }
         return Response.seeOther(URI.create("/login?signedout=true"))
-                .cookie(SessionCookies.cleared(request.isSSL())).build();
+                .cookie(SessionCookies.cleared(cookies.secure(request))).build();
     }
 }

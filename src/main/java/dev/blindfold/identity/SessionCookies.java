@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.NewCookie;
 
 /**
  * The session cookie: the secret only, HttpOnly (no script reads it), SameSite=Strict (no other site's page sends
- * it), Path=/, Secure when the request came over TLS; no Max-Age, so closing the browser forgets it.
+ * it), Path=/, Secure as web.CookieSecurity says (blindfold.http.secure-cookies); no Max-Age, so closing the browser forgets it.
  */
 final class SessionCookies {
 

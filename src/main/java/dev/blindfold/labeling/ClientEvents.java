@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Takes a batch of events the page reports (paste, focus, keystrokes, ...). They are stored as
  * client claims: the server's time is authoritative, the client's time is kept beside it (B4).
- * A batch is checked whole before anything is written.
+ * A batch is checked whole before anything is written; a finished (FINAL or SKIPPED) assignment takes none.
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +52,7 @@ public class ClientEvents {
         for (int i = 0; i < batch.size(); i++) {
             checked.add(check(a, i, batch.get(i)));
         }
+        LabelingService.requireOpen(a);
         log.append(checked);
         return checked.size();
     }

@@ -46,6 +46,9 @@ public class FinalDecisions {
 
     public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
         Assignment a = labeling.owned(assignmentId, annotatorId);
+        if (a.status == AssignmentStatus.SKIPPED) {
+            LabelingService.requireOpen(a);
+        }
         LabelingService.requireCommitted(a);
         Project project = Project.findById(a.projectId);
         Decision decision = request.decision();

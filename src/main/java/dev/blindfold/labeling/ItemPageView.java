@@ -16,6 +16,10 @@ public record ItemPageView(long assignmentId, long projectId, String projectName
         return blindAnswer != null;
     }
 
+    public boolean skipped() {
+        return "SKIPPED".equals(status);
+    }
+
     public boolean done() {
         return "FINAL".equals(status) || "SKIPPED".equals(status);
     }

@@ -89,15 +89,13 @@ public class LabelingService {
         long started = System.nanoTime();
         Assignment a = owned(assignmentId, annotatorId);
         BlindAnswer existing = BlindAnswer.findById(a.id);
+        if (existing != null && existing.answer.equals(answer)) {
+            return existing;
+        }
+        requireOpen(a);
         if (existing != null) {
-            if (existing.answer.equals(answer)) {
-                return existing;
-            }
             throw ProblemException.conflict("already-committed",
                     "This blind answer was committed at " + existing.committedAt + " and cannot change.");
-        }
-        if (a.status == AssignmentStatus.SKIPPED) {
-            throw ProblemException.conflict("skipped", "This assignment was skipped.");
         }
         Project project = Project.findById(a.projectId);
         BlindAnswer blind = new BlindAnswer();
@@ -151,6 +149,7 @@ public class LabelingService {
         if (a.status == AssignmentStatus.SKIPPED) {
             return;
         }
+        requireOpen(a);
         if (a.status != AssignmentStatus.ASSIGNED) {
             throw ProblemException.conflict("already-committed", "A committed assignment cannot be skipped.");
         }
@@ -158,6 +157,19 @@ public class LabelingService {
         a.skipReason = reason.strip();
         record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
         meters.skipped();
+    }
+
+    /**
+     * A FINAL or SKIPPED assignment takes nothing new: no client events, no other answer, no skip. What reaches it
+     * comes from a page that is out of date (left open, or brought back by Back/Forward); the caller's exact repeat
+     * of the request that finished it is answered before this check, as before.
+     */
+    static void requireOpen(Assignment a) {
+        if (a.status == AssignmentStatus.FINAL || a.status == AssignmentStatus.SKIPPED) {
+            String how = a.status == AssignmentStatus.FINAL ? "its final answer is saved" : "it was skipped";
+            throw ProblemException.conflict("assignment-finished", "Assignment " + a.id + " is already finished ("
+                    + how + "); it takes no more events or answers. The page that sent this is out of date.");
+        }
     }
 
     static void requireCommitted(Assignment a) {

@@ -31,12 +31,31 @@ public interface BlindfoldConfig {
 
     Audit audit();
 
+    Http http();
+
     /**
      * Largest request body of every route but item imports, which alone stream their body; the others
      * read theirs into memory. Enforced by {@link BodyLimits}.
      */
     @WithDefault("20M")
     MemorySize maxBodySize();
+
+    interface Http {
+        /**
+         * Whether cookies carry {@code Secure}: {@code auto} when the request came over TLS, directly or as a trusted
+         * proxy forwarded it ({@code quarkus.http.proxy.*}); {@code always}; {@code never}. See {@link CookieSecurity}.
+         */
+        @WithDefault("auto")
+        CookieSecurity.Mode secureCookies();
+
+        /** {@code Strict-Transport-Security} max-age on responses to TLS requests; zero sends none. */
+        @WithDefault("P365D")
+        Duration hstsMaxAge();
+
+        /** Adds {@code includeSubDomains} to {@code Strict-Transport-Security}. */
+        @WithDefault("false")
+        boolean hstsIncludeSubdomains();
+    }
 
     interface Audit {
         /** Blind step (shown → commit) shorter than this flags the label {@code fast_blind}. */

@@ -7,6 +7,7 @@ import dev.blindfold.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,14 @@ abstract class BrowserTest {
         if (chrome != null) {
             chrome.close();
             chrome = null;
+        }
+    }
+
+    /** Whatever a test did, no page it showed broke the Content-Security-Policy (SecurityHeaders). */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        if (chrome != null) {
+            assertEquals(java.util.List.of(), chrome.takeCspViolations(), "CSP violations in the browser console");
         }
     }
 

@@ -42,6 +42,9 @@ final class Chrome implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    /** Every console entry read so far (Chrome hands each out once); violations are taken from {@link #cspChecked}. */
+    private final List<LogEntry> consoleSeen = new ArrayList<>();
+    private int cspChecked;
 
     private Chrome(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -128,8 +131,29 @@ final class Chrome implements AutoCloseable {
     }
 
     String console() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::toString).collect(Collectors.joining("\n"));
+        return readConsole().stream().map(LogEntry::toString).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The Content-Security-Policy violations Chrome reported in the console since the last call (it logs each
+     * blocked script, style, frame or connection as "Refused to … because it violates the following Content
+     * Security Policy directive: …").
+     */
+    List<String> takeCspViolations() {
+        List<LogEntry> all = readConsole();
+        List<String> violations = all.subList(cspChecked, all.size()).stream().map(LogEntry::getMessage)
+                .filter(Chrome::isCspViolation).toList();
+        cspChecked = all.size();
+        return violations;
+    }
+
+    static boolean isCspViolation(String consoleMessage) {
+        return consoleMessage.contains("Content Security Policy");
+    }
+
+    private List<LogEntry> readConsole() {
+        consoleSeen.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
+        return consoleSeen;
     }
 
     Path screenshot(String name) {

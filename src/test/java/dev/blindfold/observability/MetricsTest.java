@@ -32,11 +32,11 @@ class MetricsTest {
                 .then().statusCode(409);
         Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
         Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
-        TestData.keep(annotator, aid);
-        TestData.keep(annotator, aid);
         List<Map<String, Object>> batch = List.of(Map.of("type", "PASTE", "data", Map.of("chars", 3)),
                 Map.of("type", "FOCUS_LOST"));
         Api.as(annotator).body(batch).post("/api/assignments/" + aid + "/events").then().statusCode(202);
+        TestData.keep(annotator, aid);
+        TestData.keep(annotator, aid);
 
         long second = TestData.next(annotator, f.projectId());
         Api.as(annotator).get("/api/assignments/" + second + "/drafts").then().statusCode(409);

@@ -106,7 +106,7 @@ class LeakSweepTest {
 
         // ---- management endpoints ----
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/openapi",
-                "/q/openapi?format=json", "/q/metrics", "/q/swagger-ui/")) {
+                "/q/openapi?format=json", "/q/metrics", "/q/swagger-ui/", "/q/swagger-ui/index.html")) {
             Response r = spec("basic", me, cookie, false).get(path);
             record("GET", path, path, "basic", r);
         }

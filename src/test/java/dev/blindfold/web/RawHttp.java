@@ -45,6 +45,22 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends a request head ({@code requestAndHeaders}: the request line and header lines, each ending in CRLF; no
+     * body follows) and returns the response's head, lower-cased.
+     */
+    static String head(URL base, String requestAndHeaders) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestAndHeaders + "Host: " + base.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = readAll(socket.getInputStream());
+            int split = response.indexOf("\r\n\r\n");
+            return (split < 0 ? response : response.substring(0, split)).toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Reads until the server closes the connection (it must: the declared body was never sent). */
     private static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
