@@ -6,7 +6,6 @@ import dev.blindfold.project.Item;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.provenance.chain.EventChain;
-import dev.blindfold.web.BlindfoldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,17 +45,17 @@ public class ExportService {
     private final TrlRows trl;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final BlindfoldConfig config;
+    private final PseudonymKey pseudonymKey;
     private final ExportMeters meters;
 
     ExportService(LabelReader labels, ImportedLabels imported, TrlRows trl, EntityManager em, ObjectMapper json,
-                  BlindfoldConfig config, ExportMeters meters) {
+                  PseudonymKey pseudonymKey, ExportMeters meters) {
         this.labels = labels;
         this.imported = imported;
         this.trl = trl;
         this.em = em;
         this.json = json;
-        this.config = config;
+        this.pseudonymKey = pseudonymKey;
         this.meters = meters;
     }
 
@@ -96,7 +95,7 @@ public class ExportService {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                 Project project = Project.findById(projectId);
                 Export export = new Export(exportId, project, filter, annotatorId, lastSeq, tally,
-                        new Pseudonyms(config.export().pseudonymKey(), projectId));
+                        new Pseudonyms(pseudonymKey.value(), projectId));
                 try (RowSink sink = sink(format, filter, projectId, digest)) {
                     if (format.perItem() || filter.gold()) {
                         writeItems(export, format, inputField, sink);

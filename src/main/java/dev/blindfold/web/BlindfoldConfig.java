@@ -100,9 +100,12 @@ public interface BlindfoldConfig {
         @WithDefault("0.5")
         double offscreenShare();
 
-        /** Key of the HMAC that turns annotator ids into pseudonyms in exports; set it in production. */
-        @WithDefault("blindfold-dev-pseudonym-key")
-        String pseudonymKey();
+        /**
+         * Key of the HMAC that turns annotator ids into pseudonyms in exports (BLINDFOLD_EXPORT_PSEUDONYM_KEY). When
+         * unset, the deployment's own random key is used: generated on the first start and kept in the database
+         * (export.PseudonymKey), so every node of one deployment agrees and no two deployments share one.
+         */
+        Optional<String> pseudonymKey();
     }
 
     interface Demo {
