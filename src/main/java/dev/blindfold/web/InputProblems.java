@@ -24,8 +24,26 @@ final class InputProblems {
     static String badJson(JsonProcessingException e) {
         String field = field(e);
         String where = field.isEmpty() ? "" : " at '" + field + "'";
-        return "The request body is not the JSON this route expects" + where
-                + " (" + ErrorMappers.withoutClassNames(e.getOriginalMessage()) + ").";
+        return "The request body is not the JSON this route expects" + where + " (" + reason(e.getOriginalMessage()) + ").";
+    }
+
+    /** Jackson's own words, without class names (see {@link UnicodeText#parserMessage}). */
+    private static String reason(String original) {
+        return ErrorMappers.withoutClassNames(String.valueOf(UnicodeText.parserMessage(original)));
+    }
+
+    /**
+     * A 415: what the route takes and what was sent. Item imports take files, every other API route a JSON body (a form
+     * or multipart body, or curl's default {@code -d} without a Content-Type, is the usual mistake), pages take forms.
+     */
+    static String unsupportedType(String path, String sent) {
+        String takes = path != null && BodyLimits.IMPORT.matcher(path).matches()
+                ? "NDJSON (application/x-ndjson), CSV (text/csv) or a Label Studio tasks export (application/json)"
+                : path != null && path.startsWith("/api") ? "a JSON body (Content-Type: application/json)"
+                : "a form (application/x-www-form-urlencoded)";
+        String got = sent == null || sent.isBlank() ? "a body without a Content-Type"
+                : "Content-Type " + (sent.length() > 100 ? sent.substring(0, 100) + "…" : sent);
+        return "This route takes " + takes + ", not " + got + ".";
     }
 
     /** The field as a path ("ratings.A", "[0].type"), from the mapping path or, for a number out of range, the parser. */
