@@ -12,6 +12,7 @@ import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
+import dev.blindfold.web.StreamFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
@@ -36,6 +37,9 @@ import java.util.zip.ZipOutputStream;
  * jsonl label export as {@code labels.jsonl} classified from the same events (bounded by the same heads, so work
  * done while the bundle is written shows in neither), then {@code manifest.json} with the heads, the files' sums and the
  * exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
+ * A bundle that cannot be written whole (its labels export fails, or an event holds text that is not valid Unicode)
+ * stops where it is, with a {@link StreamFailure}: no manifest and no zip directory are written, and the web layer
+ * cuts the connection, so a partial bundle never looks complete.
  */
 @ApplicationScoped
 public class AuditBundleService {
@@ -99,15 +103,22 @@ public class AuditBundleService {
         });
     }
 
+    /** An event's line; text that is not valid Unicode stops the bundle (see {@link EventChain#utf8}). */
     private static void line(Event e, OutputStream sink) {
-        String canonical = EventChain.canonical(e.entry());
+        byte[] canonical;
+        try {
+            canonical = EventChain.utf8(EventChain.canonical(e.entry()));
+        } catch (IllegalArgumentException unreadable) {
+            throw new StreamFailure("event " + e.seq() + " of actor " + e.actorId() + "'s chain cannot be written: "
+                    + unreadable.getMessage() + ".", unreadable);
+        }
         try {
             sink.write(PREV);
             sink.write(e.prevHash().getBytes(StandardCharsets.US_ASCII));
             sink.write(HASH);
             sink.write(e.hash().getBytes(StandardCharsets.US_ASCII));
             sink.write(EVENT);
-            sink.write(canonical.getBytes(StandardCharsets.UTF_8));
+            sink.write(canonical);
             sink.write(END);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -118,13 +129,16 @@ public class AuditBundleService {
         void write(OutputStream sink) throws IOException;
     }
 
-    /** Writes one zip entry through a buffer that counts and digests its bytes and never closes the zip. */
+    /**
+     * Writes one zip entry through a buffer that counts and digests its bytes and never closes the zip. If the body
+     * fails, nothing more is written: no end of the entry, no manifest, no zip directory.
+     */
     private static BundleManifest.FileEntry entry(ZipOutputStream zip, String name, Body body) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         FileSum sum = new FileSum(zip);
-        try (OutputStream buffered = new BufferedOutputStream(sum, 1 << 16)) {
-            body.write(buffered);
-        }
+        OutputStream buffered = new BufferedOutputStream(sum, 1 << 16);
+        body.write(buffered);
+        buffered.flush();
         zip.closeEntry();
         return new BundleManifest.FileEntry(name, sum.bytes(), sum.sha256());
     }

@@ -91,6 +91,15 @@ class ErrorMappers {
         return responses.render(Problem.of(status, "http-" + status, title, detail, path(uri)), uri);
     }
 
+    /**
+     * A streamed body that failed part-way was logged and its connection closed by {@link StreamedBody}: nothing more can
+     * reach the client, so there is nothing to render or log again.
+     */
+    @ServerExceptionMapper
+    Response streamFailed(StreamFailure e) {
+        return Response.status(500).build();
+    }
+
     @ServerExceptionMapper
     Response unexpected(Exception e, UriInfo uri) {
         if (clientHungUp(e)) {

@@ -100,8 +100,8 @@ public final class EventChain {
             bytes.get(out);
             return out;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the event holds text that is not valid Unicode (a lone surrogate);"
-                    + " it cannot be hashed faithfully", e);
+            throw new IllegalArgumentException("the event holds text that is not valid Unicode (a lone surrogate),"
+                    + " which UTF-8 cannot encode", e);
         }
     }
 
