@@ -8,6 +8,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -73,14 +74,16 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    Response web(WebApplicationException e, UriInfo uri) {
+    Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status == 404 ? "No such page or resource." : title + ".";
+        String detail = status == 404 ? "No such page or resource."
+                : status == 415 ? InputProblems.unsupportedType(path(uri), headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                : title + ".";
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }

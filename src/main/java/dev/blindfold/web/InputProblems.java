@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class InputProblems {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern FRACTION = Pattern.compile(
+            "^Cannot coerce Floating-point value \\(([^)]*)\\) to `(?:java\\.lang\\.|java\\.math\\.)?(?:Integer|int|Long|long|Short|short|Byte|byte|BigInteger)`");
 
     private InputProblems() {
     }
@@ -27,8 +29,15 @@ final class InputProblems {
         return "The request body is not the JSON this route expects" + where + " (" + reason(e.getOriginalMessage()) + ").";
     }
 
-    /** Jackson's own words, without class names (see {@link UnicodeText#parserMessage}). */
+    /**
+     * Jackson's own words, without class names (see {@link UnicodeText#parserMessage}); a number with a fraction or
+     * exponent where a whole number belongs ({@link WholeNumbers}) is said plainly.
+     */
     private static String reason(String original) {
+        Matcher fraction = FRACTION.matcher(String.valueOf(original));
+        if (fraction.find()) {
+            return "a whole number is required, not " + fraction.group(1) + " (write it without a fraction or exponent)";
+        }
         return ErrorMappers.withoutClassNames(String.valueOf(UnicodeText.parserMessage(original)));
     }
 
