@@ -47,10 +47,11 @@ public class ExportService {
      * {@link LabelReader#forEach(long, Long, LongUnaryOperator, java.util.function.Consumer)}).
      *
      * <p>The payload's first bytes (a CSV header, a JSON array's {@code [}) are flushed at once, so the response's
-     * head (200 and the export id) reaches the client before any label is read. If anything fails after that, nothing
-     * more is written (no closing bracket), the manifest records the failure and a {@link StreamFailure} is thrown:
-     * the web layer then cuts the connection ({@link dev.blindfold.web.StreamedBody}), so the client sees an
-     * incomplete transfer, never a short file that looks whole. {@code out} is never closed here.
+     * head (200 and the export id) reaches the client before any label is read. If anything fails, nothing more is
+     * written (no closing bracket), the manifest records the failure and a {@link StreamFailure} is thrown: the web
+     * layer then cuts the connection ({@link dev.blindfold.web.StreamedBody}), so the client sees an incomplete
+     * transfer (or no answer, when not even the head had gone out), never a short file that looks whole.
+     * {@code out} is never closed here.
      */
     public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
                       String inputField, LongUnaryOperator lastSeq, OutputStream out) {
