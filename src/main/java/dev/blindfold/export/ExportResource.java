@@ -54,7 +54,7 @@ public class ExportResource {
                 .map(u -> u.id)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-filter", "No user named '" + filter.annotator() + "'."));
         String exportId = exports.start(projectId, format, filter, me.id());
-        StreamingOutput body = StreamedBody.cutOnFailure(request, "Export " + exportId,
+        StreamingOutput body = StreamedBody.cutOnFailure(request, "Export of project " + projectId,
                 out -> exports.write(exportId, projectId, format, filter, annotatorId, inputField, out));
         return Response.ok(body, format.mediaType())
                 .header("X-Blindfold-Export-Id", exportId)

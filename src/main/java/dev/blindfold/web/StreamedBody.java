@@ -33,13 +33,18 @@ public final class StreamedBody {
     /** {@code body}, cut off on failure; {@code what} names it in the log ("Export 3f2…", "Audit bundle of project 7"). */
     public static StreamingOutput cutOnFailure(HttpServerRequest request, String what, StreamingOutput body) {
         return out -> {
+            ClientStream client = new ClientStream(out, request.response());
             try {
-                body.write(new ClientStream(out, request.response()));
+                body.write(client);
             } catch (StreamFailure e) {
                 LOG.warnf("%s stopped and its connection was cut: %s", what, e.getMessage());
                 cut(request);
             } catch (RuntimeException | IOException e) {
-                LOG.errorf(e, "%s stopped and its connection was cut", what);
+                if (client.gone) {
+                    LOG.warnf("%s stopped: the client closed the connection", what);
+                } else {
+                    LOG.errorf(e, "%s stopped and its connection was cut", what);
+                }
                 cut(request);
             }
         };
@@ -52,6 +57,7 @@ public final class StreamedBody {
     private static final class ClientStream extends FilterOutputStream {
 
         private final HttpServerResponse response;
+        private boolean gone;
 
         ClientStream(OutputStream out, HttpServerResponse response) {
             super(out);
@@ -84,6 +90,7 @@ public final class StreamedBody {
 
         private void requireOpen() throws IOException {
             if (response.closed()) {
+                gone = true;
                 throw new IOException("the client closed the connection");
             }
         }

@@ -36,18 +36,32 @@ class LegacyTextAuditTest {
     @TestHTTPResource("/")
     URL base;
 
-    private Fixture legacy() throws Exception {
+    private record Legacy(Fixture fixture, long assignment) {
+    }
+
+    private Legacy legacy() throws Exception {
         Fixture f = TestData.freeText(2, 1, 1, "REVEAL_AFTER_COMMIT");
         long good = TestData.next(f.annotator(), f.projectId());
         TestData.commit(f.annotator(), good, "A good answer.");
         TestData.keep(f.annotator(), good);
-        LegacyText.commit(dataSource, TestData.next(f.annotator(), f.projectId()));
-        return f;
+        long bad = TestData.next(f.annotator(), f.projectId());
+        LegacyText.commit(dataSource, bad);
+        return new Legacy(f, bad);
+    }
+
+    /** Auditors still read the event: JSON carries the surrogate as an escape, as it came in. */
+    @Test
+    void theLegacyEventStaysReadableInTheEventsAndTheTimeline() throws Exception {
+        Legacy l = legacy();
+        String answer = Api.as(l.fixture().auditor()).get("/api/assignments/" + l.assignment() + "/events").then()
+                .statusCode(200).extract().jsonPath().getString("find { it.type == 'BLIND_COMMITTED' }.data.answer");
+        assertEquals("legacy answer \uD800", answer);
+        Api.as(l.fixture().auditor()).get("/api/assignments/" + l.assignment() + "/timeline").then().statusCode(200);
     }
 
     @Test
     void verificationReportsALoneSurrogateItsHashCannotAttest() throws Exception {
-        Fixture f = legacy();
+        Fixture f = legacy().fixture();
         JsonPath v = Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/verify").then().statusCode(200)
                 .extract().jsonPath();
         assertFalse(v.getBoolean("ok"), v.prettify());
@@ -58,7 +72,7 @@ class LegacyTextAuditTest {
 
     @Test
     void aBundleThatCannotBeWrittenWholeIsCutOffWithoutAManifest() throws Exception {
-        Fixture f = legacy();
+        Fixture f = legacy().fixture();
         ChunkedGet.Received r = ChunkedGet.get(base, f.auditor(), "/api/projects/" + f.projectId() + "/audit/bundle");
         assertFalse(r.complete(), "status " + r.status() + ", " + r.body().length + " bytes");
         assertTrue(r.status() == 200 || r.status() == -1, "a cut transfer, never an answer: " + r.status());
