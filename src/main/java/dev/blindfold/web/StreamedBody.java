@@ -30,7 +30,7 @@ public final class StreamedBody {
     private StreamedBody() {
     }
 
-    /** {@code body}, cut off on failure; {@code what} names it in the log ("Export 3f2…", "Audit bundle of project 7"). */
+    /** {@code body}, cut off on failure; {@code what} names it in the log ("Export of project 7", "Audit bundle of project 7"). */
     public static StreamingOutput cutOnFailure(HttpServerRequest request, String what, StreamingOutput body) {
         return out -> {
             ClientStream client = new ClientStream(out, request.response());
