@@ -217,7 +217,8 @@ public class ChainAudit {
 
     /**
      * A changed event whose text is not valid Unicode says so: older versions stored such text (a lone surrogate) and
-     * hashed it with '?' in its place, so its hash cannot attest which text it holds, and the chain is not checked past it.
+     * hashed it with '?' in its place, so its hash cannot attest which text it holds, and the chain is not checked past
+     * it.
      */
     private static ChainFinding explained(ChainFinding f, Set<Long> notUnicode) {
         if (f.kind() != Kind.CHANGED || !notUnicode.contains(f.position())) {

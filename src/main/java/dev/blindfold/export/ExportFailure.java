@@ -24,7 +24,8 @@ record ExportFailure(String reason, boolean expected) {
         if (cause(e, CharacterCodingException.class) != null) {
             return new ExportFailure("stored text " + UnicodeText.NOT_UNICODE + after, true);
         }
-        return new ExportFailure("an internal error stopped the export" + after + "; the server log has the details", false);
+        return new ExportFailure("an internal error stopped the export" + after + "; the server log has the details",
+                false);
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

@@ -15,7 +15,8 @@ enum ExportStatus {
 
     /** An export older than this that is still streaming cannot finish any more. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(ExportService.TIMEOUT_SECONDS).plusMinutes(5);
-    static final String ABANDONED = "no end was recorded within the export time limit: the server stopped while streaming";
+    static final String ABANDONED =
+            "no end was recorded within the export time limit: the server stopped while streaming";
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

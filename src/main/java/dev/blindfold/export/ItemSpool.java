@@ -49,7 +49,7 @@ final class ItemSpool implements AutoCloseable {
         this.json = json;
     }
 
-    /** Adds a row of the current batch; a row holding text that is not valid Unicode is refused ({@link ExportText}). */
+    /** Adds a row of the current batch; a row with text that is not valid Unicode is refused ({@link ExportText}). */
     void add(long itemId, Map<String, Object> row) {
         ExportText.require(row);
         try {

@@ -122,7 +122,8 @@ public class ClientEvents {
             // fall through to the error below
         }
         if (time == null) {
-            throw ProblemException.badRequest("invalid-events", at + ".clientTime must be ISO-8601 text or epoch milliseconds.");
+            throw ProblemException.badRequest("invalid-events",
+                    at + ".clientTime must be ISO-8601 text or epoch milliseconds.");
         }
         if (time.isBefore(EARLIEST_CLIENT_TIME) || time.isAfter(LATEST_CLIENT_TIME)) {
             throw ProblemException.badRequest("invalid-events", at + ".clientTime must lie between "

@@ -70,7 +70,8 @@ public final class ItemLines {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badLine(line, "not valid JSON (" + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
+            throw ProblemException.badLine(line,
+                    "not valid JSON (" + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
         }
         return fromNode(line, node);
     }

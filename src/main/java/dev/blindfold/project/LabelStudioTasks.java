@@ -88,7 +88,8 @@ public final class LabelStudioTasks {
 
     private static ProblemException notJson(JsonParser parser, int task, JsonProcessingException e) {
         int line = parser.currentLocation().getLineNr();
-        return ProblemException.badRecord("task", task, "not valid JSON at line " + line + " (" + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
+        return ProblemException.badRecord("task", task, "not valid JSON at line " + line + " ("
+                + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
     }
 
     private Task task(JsonNode task, int n, String inputField, String family) {

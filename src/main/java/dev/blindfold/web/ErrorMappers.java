@@ -82,7 +82,8 @@ class ErrorMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status == 404 ? "No such page or resource."
-                : status == 415 ? InputProblems.unsupportedType(path(uri), headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                : status == 415 ? InputProblems.unsupportedType(path(uri),
+                        headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
                 : title + ".";
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);

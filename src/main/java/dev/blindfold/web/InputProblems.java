@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 final class InputProblems {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
-    private static final Pattern FRACTION = Pattern.compile(
-            "^Cannot coerce Floating-point value \\(([^)]*)\\) to `(?:java\\.lang\\.|java\\.math\\.)?(?:Integer|int|Long|long|Short|short|Byte|byte|BigInteger)`");
+    private static final Pattern FRACTION = Pattern.compile("^Cannot coerce Floating-point value \\(([^)]*)\\) to "
+            + "`(?:java\\.lang\\.|java\\.math\\.)?(?:Integer|int|Long|long|Short|short|Byte|byte|BigInteger)`");
 
     private InputProblems() {
     }
@@ -26,7 +26,8 @@ final class InputProblems {
     static String badJson(JsonProcessingException e) {
         String field = field(e);
         String where = field.isEmpty() ? "" : " at '" + field + "'";
-        return "The request body is not the JSON this route expects" + where + " (" + reason(e.getOriginalMessage()) + ").";
+        return "The request body is not the JSON this route expects" + where
+                + " (" + reason(e.getOriginalMessage()) + ").";
     }
 
     /**

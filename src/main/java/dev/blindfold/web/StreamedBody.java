@@ -30,7 +30,10 @@ public final class StreamedBody {
     private StreamedBody() {
     }
 
-    /** {@code body}, cut off on failure; {@code what} names it in the log ("Export of project 7", "Audit bundle of project 7"). */
+    /**
+     * {@code body}, cut off on failure; {@code what} names it in the log ("Export of project 7", "Audit bundle of
+     * project 7").
+     */
     public static StreamingOutput cutOnFailure(HttpServerRequest request, String what, StreamingOutput body) {
         return out -> {
             ClientStream client = new ClientStream(out, request.response());
@@ -102,7 +105,8 @@ public final class StreamedBody {
             return;
         }
         try {
-            request.connection().close().toCompletionStage().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            request.connection().close().toCompletionStage().toCompletableFuture()
+                    .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.debugf(e, "Closing the connection of a failed stream");
         } catch (InterruptedException e) {
