@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Completed exports by format: {@code blindfold_exports_total}, {@code blindfold_export_rows_total} and
  * {@code blindfold_export_seconds}; failed ones: {@code blindfold_exports_failed_total}. An export counts once its
- * manifest is recorded; the labels file of an
- * audit bundle is an export too (jsonl).
+ * manifest is recorded; the labels file of an audit bundle is an export too (jsonl).
  */
 @ApplicationScoped
 @Startup // register the meters at boot, so every series is scraped from 0 on
