@@ -1,6 +1,6 @@
 // The ops export form: builds the export URL from the form, streams the response with a progress bar
 // (rows received against the labels or items the project has), saves it as a file, then shows the
-// export's manifest (rows written and the payload's SHA-256).
+// export's manifest (rows written and the payload's SHA-256), or, for an export cut off part-way, why it failed.
 
 import { api, ApiError } from './api.js';
 
@@ -62,6 +62,18 @@ function save(chunks, type, name) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+// A failed export is cut off mid-stream (never a short file that looks whole): nothing is saved, and the
+// manifest says why.
+async function whyCut(id) {
+  const lead = 'The export failed and nothing was saved';
+  try {
+    const manifest = await api('GET', `/api/exports/${id}`);
+    return manifest.failure ? `${lead}: ${manifest.failure}` : `${lead}: the connection was cut.`;
+  } catch (e) {
+    return `${lead}: the connection was cut.`;
+  }
+}
+
 async function run(event) {
   event.preventDefault();
   const button = form.querySelector('button[type=submit]');
@@ -79,10 +91,16 @@ async function run(event) {
       const problem = (response.headers.get('content-type') || '').includes('json') ? await response.json() : null;
       throw new ApiError(response.status, problem);
     }
-    const { chunks, bytes } = await readWithProgress(response, expected);
+    const id = response.headers.get('x-blindfold-export-id');
+    let received;
+    try {
+      received = await readWithProgress(response, expected);
+    } catch (cut) {
+      throw new Error(await whyCut(id));
+    }
+    const { chunks, bytes } = received;
     bar.value = bar.max;
     save(chunks, response.headers.get('content-type') || 'application/octet-stream', fileName(response));
-    const id = response.headers.get('x-blindfold-export-id');
     const manifest = await api('GET', `/api/exports/${id}`);
     count.textContent = `Done: ${manifest.rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(2)} MB, SHA-256 ${manifest.sha256.slice(0, 16)}…`;
     manifestLink.href = `/api/exports/${id}`;

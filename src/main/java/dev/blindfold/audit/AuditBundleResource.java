@@ -4,10 +4,13 @@ import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.web.StreamedBody;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
@@ -33,10 +36,11 @@ public class AuditBundleResource {
     @GET
     @Path("/bundle")
     @RolesAllowed({Roles.AUDITOR, Roles.OPS, Roles.ADMIN})
-    public Response bundle(@PathParam("id") long projectId) {
+    public Response bundle(@PathParam("id") long projectId, @Context HttpServerRequest http) {
         Project project = projects.find(projectId);
         AuditBundleService.Request request = new AuditBundleService.Request(projectId, project.name, me.id(), me.name());
-        StreamingOutput body = out -> bundles.write(request, out);
+        StreamingOutput body = StreamedBody.cutOnFailure(http, "Audit bundle of project " + projectId,
+                out -> bundles.write(request, out));
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"blindfold-audit-" + projectId + "-"
                         + STAMP.format(Instant.now()) + ".zip\"")

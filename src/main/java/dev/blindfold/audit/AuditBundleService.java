@@ -10,6 +10,7 @@ import dev.blindfold.export.LabelReader;
 import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
+import dev.blindfold.web.StreamFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,9 @@ import java.util.zip.ZipOutputStream;
  * done while the bundle is written shows in neither), {@code evidence.jsonl} (the other projects' reveals that
  * seen_before_commit tags rest on, {@link BundleEvidence}), then {@code manifest.json} with the heads, the files' sums
  * and the exposure thresholds, and {@code manifest.sig} when a signing key is configured. See {@link BundleManifest}.
+ * A bundle that cannot be written whole (its labels export fails, or an event holds text that is not valid Unicode)
+ * stops where it is, with a {@link StreamFailure}: no manifest and no zip directory are written, and the web layer
+ * cuts the connection, so a partial bundle never looks complete.
  */
 @ApplicationScoped
 public class AuditBundleService {
@@ -106,13 +110,16 @@ public class AuditBundleService {
         void write(OutputStream sink) throws IOException;
     }
 
-    /** Writes one zip entry through a buffer that counts and digests its bytes and never closes the zip. */
+    /**
+     * Writes one zip entry through a buffer that counts and digests its bytes and never closes the zip. If the body
+     * fails, nothing more is written: no end of the entry, no manifest, no zip directory.
+     */
     private static BundleManifest.FileEntry entry(ZipOutputStream zip, String name, Body body) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         FileSum sum = new FileSum(zip);
-        try (OutputStream buffered = new BufferedOutputStream(sum, 1 << 16)) {
-            body.write(buffered);
-        }
+        OutputStream buffered = new BufferedOutputStream(sum, 1 << 16);
+        body.write(buffered);
+        buffered.flush();
         zip.closeEntry();
         return new BundleManifest.FileEntry(name, sum.bytes(), sum.sha256());
     }

@@ -80,15 +80,16 @@ public class ChainAudit {
         Map<ChainId, ChainFinding> unreadable = unknownTypes(projectId);
         ChainVerifier verifier = new ChainVerifier(heads.values().stream()
                 .filter(h -> !unreadable.containsKey(h.chain())).toList());
+        Set<Long> notUnicode = new HashSet<>();
         for (ChainId chain : toRead) {
             ChainHeadRef head = heads.get(chain);
             if (head != null && !unreadable.containsKey(chain)) {
-                chains.forEach(chain, head.length(), e -> verifier.accept(chained(e)));
+                chains.forEach(chain, head.length(), e -> verifier.accept(chained(e, notUnicode)));
             }
         }
         ChainVerifier.Result result = verifier.finish();
         List<ChainFinding> findings = new ArrayList<>(unreadable.values());
-        findings.addAll(result.findings());
+        result.findings().forEach(f -> findings.add(explained(f, notUnicode)));
         Set<ChainId> broken = findings.stream().map(ChainFinding::chain).collect(Collectors.toCollection(HashSet::new));
 
         List<PastBound.Tail> tails = new ArrayList<>();
@@ -196,15 +197,35 @@ public class ChainAudit {
         return map;
     }
 
-    /** The event as the verifier reads it; a payload that is no longer JSON yields bytes that cannot match its hash. */
-    static ChainedEvent chained(Event e) {
-        String canonical;
+    /**
+     * The event as the verifier reads it. A payload that is no longer JSON, or holds text that is not valid Unicode,
+     * yields bytes that cannot match its hash, so the event is reported as changed; the ids of the latter are added to
+     * {@code notUnicode}, for {@link #explained}.
+     */
+    static ChainedEvent chained(Event e, Set<Long> notUnicode) {
+        byte[] canonical;
         try {
-            canonical = EventChain.canonical(e.entry());
-        } catch (IllegalArgumentException notJson) {
-            canonical = "not canonical: " + e.payload();
+            canonical = EventChain.utf8(EventChain.canonical(e.entry()));
+        } catch (IllegalArgumentException unreadable) {
+            if (unreadable.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                notUnicode.add(e.id());
+            }
+            canonical = ("not canonical: event " + e.id()).getBytes(StandardCharsets.US_ASCII);
         }
-        return new ChainedEvent(e.projectId(), e.actorId(), e.seq(), e.prevHash(), e.hash(),
-                canonical.getBytes(StandardCharsets.UTF_8), e.id());
+        return new ChainedEvent(e.projectId(), e.actorId(), e.seq(), e.prevHash(), e.hash(), canonical, e.id());
+    }
+
+    /**
+     * A changed event whose text is not valid Unicode says so: older versions stored such text (a lone surrogate) and
+     * hashed it with '?' in its place, so its hash cannot attest which text it holds, and the chain is not checked past
+     * it.
+     */
+    private static ChainFinding explained(ChainFinding f, Set<Long> notUnicode) {
+        if (f.kind() != Kind.CHANGED || !notUnicode.contains(f.position())) {
+            return f;
+        }
+        return new ChainFinding(f.kind(), f.chain(), f.seq(), f.position(), "its text is not valid Unicode (a lone"
+                + " surrogate, stored before such text was refused), which its hash cannot attest: older versions hashed"
+                + " '?' in its place; the chain is not checked past it");
     }
 }

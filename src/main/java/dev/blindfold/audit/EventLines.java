@@ -2,6 +2,7 @@ package dev.blindfold.audit;
 
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.web.StreamFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,15 +22,22 @@ final class EventLines {
     private EventLines() {
     }
 
+    /** Writes the event's line; text that is not valid Unicode stops the bundle (see {@link EventChain#utf8}). */
     static void write(Event e, OutputStream sink) {
-        String canonical = EventChain.canonical(e.entry());
+        byte[] canonical;
+        try {
+            canonical = EventChain.utf8(EventChain.canonical(e.entry()));
+        } catch (IllegalArgumentException unreadable) {
+            throw new StreamFailure("event " + e.seq() + " of actor " + e.actorId() + "'s chain cannot be written: "
+                    + unreadable.getMessage() + ".", unreadable);
+        }
         try {
             sink.write(PREV);
             sink.write(e.prevHash().getBytes(StandardCharsets.US_ASCII));
             sink.write(HASH);
             sink.write(e.hash().getBytes(StandardCharsets.US_ASCII));
             sink.write(EVENT);
-            sink.write(canonical.getBytes(StandardCharsets.UTF_8));
+            sink.write(canonical);
             sink.write(END);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Completed exports by format: {@code blindfold_exports_total}, {@code blindfold_export_rows_total} and
- * {@code blindfold_export_seconds}. An export counts once its manifest is recorded; the labels file of an
- * audit bundle is an export too (jsonl).
+ * {@code blindfold_export_seconds}; failed ones: {@code blindfold_exports_failed_total}. An export counts once its
+ * manifest is recorded; the labels file of an audit bundle is an export too (jsonl).
  */
 @ApplicationScoped
 @Startup // register the meters at boot, so every series is scraped from 0 on
 class ExportMeters {
 
-    private record Meters(Counter runs, Counter rows, Timer time) {
+    private record Meters(Counter runs, Counter rows, Timer time, Counter failures) {
     }
 
     private final AfterCommit afterCommit;
@@ -35,8 +35,16 @@ class ExportMeters {
                     Counter.builder("blindfold.export.rows").tag("format", format)
                             .description("Rows written by completed exports, by format").register(registry),
                     Timer.builder("blindfold.export").tag("format", format)
-                            .description("Time to stream an export and record its manifest").register(registry)));
+                            .description("Time to stream an export and record its manifest").register(registry),
+                    Counter.builder("blindfold.exports.failed").tag("format", format)
+                            .description("Exports that stopped part-way (their manifest says why), by format")
+                            .register(registry)));
         }
+    }
+
+    /** An export that stopped part-way; counted at once (its manifest's failure has its own transaction). */
+    void failed(ExportFormat format) {
+        byFormat.get(format).failures().increment();
     }
 
     /** A completed export; {@code startedNanos} is {@link System#nanoTime()} when it began streaming. */

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The manifest of one export: filters as asked, and once streamed, rows per exposure class and SHA-256. */
+/**
+ * The manifest of one export: filters as asked, its {@link ExportStatus}, and once complete, rows per exposure class
+ * and SHA-256, or once failed, when and why.
+ */
 @Entity
 @Table(name = "exports")
 public class ExportRecord extends PanacheEntityBase {
@@ -42,4 +45,16 @@ public class ExportRecord extends PanacheEntityBase {
     public String classCounts;
 
     public String sha256;
+
+    static final int MAX_FAILURE = 1000;
+
+    /** {@code streaming}, {@code complete} or {@code failed}. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    /** Why the export stopped, in words (no class names, no stored text). */
+    public String failure;
 }

@@ -7,17 +7,23 @@ import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.StreamedBody;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 
-/** Label exports for label ops; each export's manifest is at {@code /api/exports/{exportId}}. */
+/**
+ * Label exports for label ops; each export's manifest is at {@code /api/exports/{exportId}}. An export that fails
+ * part-way is cut off (see {@link StreamedBody}) and its manifest says it failed.
+ */
 @Path("/api/projects/{id}/export")
 public class ExportResource {
 
@@ -38,7 +44,8 @@ public class ExportResource {
                            @QueryParam("minExposures") Integer minExposures, @QueryParam("annotator") String annotator,
                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("gold") String gold,
                            @QueryParam("source") String source,
-                           @QueryParam("inputField") @DefaultValue("text") String inputField) {
+                           @QueryParam("inputField") @DefaultValue("text") String inputField,
+                           @Context HttpServerRequest request) {
         Project project = projects.find(projectId);
         ExportFormat format = ExportFormat.parse(formatName);
         ExportFilter filter = ExportFilter.parse(exposure, family, minExposures, annotator, from, to, gold, source);
@@ -47,7 +54,8 @@ public class ExportResource {
                 .map(u -> u.id)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-filter", "No user named '" + filter.annotator() + "'."));
         String exportId = exports.start(projectId, format, filter, me.id());
-        StreamingOutput body = out -> exports.write(exportId, projectId, format, filter, annotatorId, inputField, out);
+        StreamingOutput body = StreamedBody.cutOnFailure(request, "Export of project " + projectId,
+                out -> exports.write(exportId, projectId, format, filter, annotatorId, inputField, out));
         return Response.ok(body, format.mediaType())
                 .header("X-Blindfold-Export-Id", exportId)
                 .header("Link", "</api/exports/" + exportId + ">; rel=\"describedby\"")

@@ -49,8 +49,9 @@ final class ItemSpool implements AutoCloseable {
         this.json = json;
     }
 
-    /** Adds a row of the current batch. */
+    /** Adds a row of the current batch; a row with text that is not valid Unicode is refused ({@link ExportText}). */
     void add(long itemId, Map<String, Object> row) {
+        ExportText.require(row);
         try {
             batch.add(new Keyed(itemId, json.writeValueAsString(row)));
         } catch (IOException e) {

@@ -3,7 +3,9 @@ package dev.blindfold.identity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ public class MeResource {
 
     /** Changes your password (the current one is checked, under the sign-in throttle); every session of yours ends. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/password")
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public Response changePassword(@NotNull PasswordChange body, @Context HttpServerRequest request) {

@@ -3,11 +3,13 @@ package dev.blindfold.identity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +46,7 @@ public class UserResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewUser body) {
         User user = users.create(body.username(), body.password(), body.roles());
         return Response.status(201).entity(UserView.of(user)).build();
@@ -56,12 +59,14 @@ public class UserResource {
 
     @PATCH
     @Path("/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public UserView change(@PathParam("userId") long userId, @NotNull UserChange body) {
         return UserView.of(users.update(userId, body.roles(), body.active()));
     }
 
     @POST
     @Path("/{userId}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response resetPassword(@PathParam("userId") long userId, @Valid @NotNull NewPassword body) {
         users.resetPassword(userId, body.password());
         return Response.noContent().build();

@@ -11,10 +11,12 @@ import dev.blindfold.provenance.EventLog;
 import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,6 +56,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/blind")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> commit(@PathParam("aid") long aid, @NotNull BlindRequest body) {
         BlindAnswer blind = labeling.commit(aid, me.id(), body.answer());
@@ -69,6 +72,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/final")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> finish(@PathParam("aid") long aid, @NotNull FinalRequest body) {
         FinalAnswer fin = finals.finish(aid, me.id(), body);
@@ -82,6 +86,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> skip(@PathParam("aid") long aid, @NotNull SkipRequest body) {
         labeling.skip(aid, me.id(), body.reason());
@@ -90,6 +95,7 @@ public class AssignmentResource {
 
     @POST
     @Path("/events")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANNOTATOR)
     public Response report(@PathParam("aid") long aid, @NotNull List<ClientEvents.Reported> batch) {
         int accepted = clientEvents.accept(aid, me.id(), batch);

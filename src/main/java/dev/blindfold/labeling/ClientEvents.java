@@ -6,6 +6,7 @@ import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.UnicodeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -26,6 +27,13 @@ public class ClientEvents {
     /** One reported event; {@code clientTime} is ISO-8601 text or epoch milliseconds. */
     public record Reported(String type, JsonNode clientTime, JsonNode data) {
     }
+
+    /**
+     * A client's clock is only a claim, but a claim the log can store, hash and print: years 1 to 9999, which both
+     * databases keep and the canonical form writes with four digits (Java parses years up to 1,000,000,000).
+     */
+    static final Instant EARLIEST_CLIENT_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST_CLIENT_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** Page events carry a few counts; this bounds what one event adds to the log. */
     static final int MAX_DATA_CHARS = 10_000;
@@ -76,6 +84,10 @@ public class ClientEvents {
         if (data != null && !data.isObject()) {
             throw ProblemException.badRequest("invalid-events", at + ".data must be a JSON object.");
         }
+        String malformed = UnicodeText.findIn(data, at + ".data");
+        if (malformed != null) {
+            throw ProblemException.badRequest("invalid-events", malformed + " " + UnicodeText.NOT_UNICODE + ".");
+        }
         if (data != null && data.toString().length() > MAX_DATA_CHARS) {
             throw ProblemException.badRequest("invalid-events",
                     at + ".data is longer than " + MAX_DATA_CHARS + " characters of JSON; page events carry counts, not text.");
@@ -100,16 +112,24 @@ public class ClientEvents {
         if (t == null || t.isNull()) {
             return null;
         }
+        Instant time = null;
         try {
-            if (t.isIntegralNumber()) {
-                return Instant.ofEpochMilli(t.asLong());
-            }
-            if (t.isTextual()) {
-                return Instant.parse(t.asText());
+            if (t.isIntegralNumber() && t.canConvertToLong()) {
+                time = Instant.ofEpochMilli(t.asLong());
+            } else if (t.isTextual()) {
+                time = Instant.parse(t.asText());
             }
         } catch (DateTimeParseException | ArithmeticException e) {
             // fall through to the error below
         }
-        throw ProblemException.badRequest("invalid-events", at + ".clientTime must be ISO-8601 text or epoch milliseconds.");
+        if (time == null) {
+            throw ProblemException.badRequest("invalid-events",
+                    at + ".clientTime must be ISO-8601 text or epoch milliseconds.");
+        }
+        if (time.isBefore(EARLIEST_CLIENT_TIME) || time.isAfter(LATEST_CLIENT_TIME)) {
+            throw ProblemException.badRequest("invalid-events", at + ".clientTime must lie between "
+                    + EARLIEST_CLIENT_TIME + " and " + LATEST_CLIENT_TIME + " (a four-digit year).");
+        }
+        return time;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.UnicodeText;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class ItemLines {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badLine(line, "not valid JSON (" + e.getOriginalMessage() + ").");
+            throw ProblemException.badLine(line,
+                    "not valid JSON (" + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
         }
         return fromNode(line, node);
     }
@@ -79,6 +81,7 @@ public final class ItemLines {
         if (node == null || !node.isObject()) {
             throw bad(line, "expected a JSON object.");
         }
+        requireUnicode(node, line);
         String externalId = text(node, "externalId", line, MAX_EXTERNAL_ID);
         String input = text(node, "input", line, MAX_TEXT);
         JsonNode metadata = node.get("metadata");
@@ -109,6 +112,14 @@ public final class ItemLines {
             throw bad(line, "metadata is longer than " + MAX_TEXT + " characters.");
         }
         return new ItemLine(line, externalId, input, meta, List.copyOf(draftLines));
+    }
+
+    /** Every text of the record, its keys too, is valid Unicode (see {@link UnicodeText}). */
+    void requireUnicode(JsonNode node, int line) {
+        String malformed = UnicodeText.findIn(node, "");
+        if (malformed != null) {
+            throw bad(line, malformed + " " + UnicodeText.NOT_UNICODE + ".");
+        }
     }
 
     private String text(JsonNode node, String field, int line, int max) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blindfold.project.ItemLines.ItemLine;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.UnicodeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,13 +88,15 @@ public final class LabelStudioTasks {
 
     private static ProblemException notJson(JsonParser parser, int task, JsonProcessingException e) {
         int line = parser.currentLocation().getLineNr();
-        return ProblemException.badRecord("task", task, "not valid JSON at line " + line + " (" + e.getOriginalMessage() + ").");
+        return ProblemException.badRecord("task", task, "not valid JSON at line " + line + " ("
+                + UnicodeText.parserMessage(e.getOriginalMessage()) + ").");
     }
 
     private Task task(JsonNode task, int n, String inputField, String family) {
         if (task == null || !task.isObject() || !task.path("data").isObject()) {
             throw ProblemException.badRecord("task", n, "a task must be an object with a data object.");
         }
+        lines.requireUnicode(task, n);
         if (!task.hasNonNull("id")) {
             throw ProblemException.badRecord("task", n, "id is missing.");
         }

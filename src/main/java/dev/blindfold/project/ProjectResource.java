@@ -46,6 +46,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public Response create(@NotNull NewProject body) {
         Project project = projects.create(body, me.id());
@@ -75,6 +76,7 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public Response addMember(@PathParam("id") long id, @NotNull NewMember body) {
         boolean added = projects.addMember(id, body.username());

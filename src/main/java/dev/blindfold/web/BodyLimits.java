@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class BodyLimits {
 
-    private static final Pattern IMPORT = Pattern.compile("/api/projects/[^/]+/items/?");
+    static final Pattern IMPORT = Pattern.compile("/api/projects/[^/]+/items/?");
 
     private final long maxBodySize;
     private final Problem tooLargeProblem;

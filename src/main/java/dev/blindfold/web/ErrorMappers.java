@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -84,14 +85,17 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    Response web(WebApplicationException e, UriInfo uri) {
+    Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status == 404 ? "No such page or resource." : title + ".";
+        String detail = status == 404 ? "No such page or resource."
+                : status == 415 ? InputProblems.unsupportedType(path(uri),
+                        headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                : title + ".";
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }
@@ -100,6 +104,15 @@ class ErrorMappers {
             return responses.render(parameter, uri);
         }
         return responses.render(Problem.of(status, "http-" + status, title, detail, path(uri)), uri);
+    }
+
+    /**
+     * A streamed body that failed part-way was logged and its connection closed by {@link StreamedBody}: nothing more can
+     * reach the client, so there is nothing to render or log again.
+     */
+    @ServerExceptionMapper
+    Response streamFailed(StreamFailure e) {
+        return Response.status(500).build();
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class InputProblems {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern FRACTION = Pattern.compile("^Cannot coerce Floating-point value \\(([^)]*)\\) to "
+            + "`(?:java\\.lang\\.|java\\.math\\.)?(?:Integer|int|Long|long|Short|short|Byte|byte|BigInteger)`");
 
     private InputProblems() {
     }
@@ -25,7 +27,33 @@ final class InputProblems {
         String field = field(e);
         String where = field.isEmpty() ? "" : " at '" + field + "'";
         return "The request body is not the JSON this route expects" + where
-                + " (" + ErrorMappers.withoutClassNames(e.getOriginalMessage()) + ").";
+                + " (" + reason(e.getOriginalMessage()) + ").";
+    }
+
+    /**
+     * Jackson's own words, without class names (see {@link UnicodeText#parserMessage}); a number with a fraction or
+     * exponent where a whole number belongs ({@link WholeNumbers}) is said plainly.
+     */
+    private static String reason(String original) {
+        Matcher fraction = FRACTION.matcher(String.valueOf(original));
+        if (fraction.find()) {
+            return "a whole number is required, not " + fraction.group(1) + " (write it without a fraction or exponent)";
+        }
+        return ErrorMappers.withoutClassNames(String.valueOf(UnicodeText.parserMessage(original)));
+    }
+
+    /**
+     * A 415: what the route takes and what was sent. Item imports take files, every other API route a JSON body (a form
+     * or multipart body, or curl's default {@code -d} without a Content-Type, is the usual mistake), pages take forms.
+     */
+    static String unsupportedType(String path, String sent) {
+        String takes = path != null && BodyLimits.IMPORT.matcher(path).matches()
+                ? "NDJSON (application/x-ndjson), CSV (text/csv) or a Label Studio tasks export (application/json)"
+                : path != null && path.startsWith("/api") ? "a JSON body (Content-Type: application/json)"
+                : "a form (application/x-www-form-urlencoded)";
+        String got = sent == null || sent.isBlank() ? "a body without a Content-Type"
+                : "Content-Type " + (sent.length() > 100 ? sent.substring(0, 100) + "…" : sent);
+        return "This route takes " + takes + ", not " + got + ".";
     }
 
     /** The field as a path ("ratings.A", "[0].type"), from the mapping path or, for a number out of range, the parser. */

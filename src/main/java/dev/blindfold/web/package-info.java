@@ -1,7 +1,9 @@
 /**
- * Shared web plumbing: configuration, problem+json and error pages, the layout, login and home pages, and the
- * headers every response carries (Content-Security-Policy, framing, caching, HSTS, Secure cookies).
- * May call identity; feature packages call into it for errors only (identity may ask {@link CookieSecurity}
- * whether a cookie must be Secure).
+ * Shared web plumbing: configuration, problem+json and error pages, the layout, login and home pages, the headers
+ * every response carries (Content-Security-Policy, framing, caching, HSTS, Secure cookies) and the rules every JSON
+ * body meets (well-formed text, {@link dev.blindfold.web.UnicodeText}; whole numbers). May call identity; feature
+ * packages call into it for configuration, errors, {@link dev.blindfold.web.UnicodeText},
+ * {@link dev.blindfold.web.StreamedBody} (a streamed response cut off when it fails) and
+ * {@link dev.blindfold.web.CookieSecurity} (whether a cookie must be Secure).
  */
 package dev.blindfold.web;

@@ -1,13 +1,17 @@
 package dev.blindfold.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.support.LegacyText;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +26,14 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The ops export form in a real browser: choose a format and a filter, export, watch the progress bar
- * finish, get the file saved, and see the manifest's row count and SHA-256 on the page.
+ * finish, get the file saved, and see the manifest's row count and SHA-256 on the page; an export cut off part-way
+ * saves nothing and shows why.
  */
 @QuarkusTest
 class ExportPageBrowserTest extends BrowserTest {
 
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void opsExportOpenAiEvalsWithProgressAndGetTheFileAndItsManifest() throws Exception {
@@ -73,6 +80,36 @@ class ExportPageBrowserTest extends BrowserTest {
             return text.isEmpty() ? null : text;
         });
         assertTrue(problem.contains("gold=true"), problem);
+    }
+
+    @Test
+    void anExportCutOffPartWayIsShownAsFailedWithItsReasonAndNothingIsSaved() throws Exception {
+        Fixture f = TestData.freeText(2, 1, 1, "REVEAL_AFTER_COMMIT");
+        long good = TestData.next(f.annotator(), f.projectId());
+        TestData.commit(f.annotator(), good, "A good answer");
+        TestData.keep(f.annotator(), good);
+        long bad = TestData.next(f.annotator(), f.projectId());
+        LegacyText.commit(dataSource, bad);
+        Path downloads = Files.createDirectories(Path.of("target", "downloads-cut")).toAbsolutePath();
+        ((ChromeDriver) driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+
+        WebDriver d = driver();
+        signIn(f.ops());
+        d.get(url("projects/" + f.projectId() + "/overview"));
+        chrome.awaitLoaded("the overview");
+        new Select(d.findElement(By.name("format"))).selectByValue("csv");
+        d.findElement(By.cssSelector("#export-form button[type=submit]")).click();
+        String problem = chrome.await("the failure", x -> {
+            String text = x.findElement(By.id("export-error")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(problem.startsWith("The export failed and nothing was saved: ")
+                && problem.contains("assignment " + bad) && problem.contains("not valid Unicode"), problem);
+        assertFalse(d.findElement(By.id("export-manifest")).isDisplayed());
+        try (Stream<Path> files = Files.list(downloads)) {
+            assertEquals(0, files.count(), "no file may be saved");
+        }
     }
 
     private static Path saved(Path downloads, String exportId) {

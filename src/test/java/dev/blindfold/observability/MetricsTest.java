@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.ChunkedGet;
+import dev.blindfold.support.LegacyText;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MetricsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void blindLoopMetersCountNewRecordsOnlyOnceTheyCommit() {
@@ -96,6 +108,19 @@ class MetricsTest {
     }
 
     @Test
+    void aFailedExportIsCountedAsFailedNotAsExported() throws Exception {
+        Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        LegacyText.commit(dataSource, TestData.next(f.annotator(), f.projectId()));
+        Scrape before = Scrape.now();
+        ChunkedGet.Received r = ChunkedGet.get(base, f.ops(), "/api/projects/" + f.projectId() + "/export?format=csv");
+        assertFalse(r.complete());
+        Scrape after = Scrape.now();
+        assertEquals(1, after.since(before, "blindfold_exports_failed_total", "format", "csv"));
+        assertEquals(0, after.since(before, "blindfold_exports_total"));
+        assertEquals(0, after.since(before, "blindfold_export_rows_total"));
+    }
+
+    @Test
     void problemResponsesAreCountedBySlugAndStatus() throws Exception {
         String annotator = TestData.user("annotator");
         Scrape before = Scrape.now();
@@ -132,7 +157,7 @@ class MetricsTest {
         for (String name : List.of("blindfold_commits_total", "blindfold_commit_seconds", "blindfold_reveals_total",
                 "blindfold_finals_total", "blindfold_skips_total", "blindfold_events_total", "blindfold_exports_total",
                 "blindfold_export_rows_total", "blindfold_export_seconds", "blindfold_verify_runs_total",
-                "blindfold_verify_seconds", "blindfold_bundles_total")) {
+                "blindfold_verify_seconds", "blindfold_bundles_total", "blindfold_exports_failed_total")) {
             String base = name.replaceFirst("_total$", "");
             assertTrue(text.matches("(?s).*# HELP " + base + "(_total)? \\S.*"), name + " has a HELP line");
         }

@@ -47,7 +47,7 @@ final class BadRequests {
         byte[] body = switch (kind) {
             case "raw" -> c.has("hex") ? HexFormat.of().parseHex(c.get("hex").asText())
                     : c.get("text").asText().getBytes(StandardCharsets.UTF_8);
-            case "field", "without", "utf8" -> edited(route, c, context);
+            case "field", "without", "utf8", "escape" -> edited(route, c, context);
             case "huge" -> c.path("junk").asBoolean() ? JUNK : edited(route, c, context);
             case "oversize", "path", "query" -> route.valid() == null ? null : render(route, substitute(route.valid(), context));
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
@@ -60,6 +60,7 @@ final class BadRequests {
         return switch (kind) {
             case "field", "without" -> field;
             case "utf8" -> "UTF-8|JSON";
+            case "escape" -> "(?s)(?=.*\\b" + java.util.regex.Pattern.quote(field) + "\\b)(?=.*not valid Unicode)";
             case "huge" -> field + "|larger than";
             case "oversize" -> "larger than 20 MiB";
             case "path" -> "not found|not a valid|was not found";
@@ -83,7 +84,7 @@ final class BadRequests {
         }
         JsonNode value = switch (kind) {
             case "huge" -> BadInputCorpus.JSON.getNodeFactory().textNode(HUGE);
-            case "utf8" -> BadInputCorpus.JSON.getNodeFactory().textNode("a" + MARK + "b");
+            case "utf8", "escape" -> BadInputCorpus.JSON.getNodeFactory().textNode("a" + MARK + "b");
             default -> c.has("repeat") ? BadInputCorpus.JSON.getNodeFactory().textNode("x".repeat(c.get("repeat").asInt()))
                     : c.get("value");
         };
@@ -92,14 +93,15 @@ final class BadRequests {
             ((ObjectNode) parent).setAll((ObjectNode) c.get("also"));
         }
         byte[] bytes = render(route, body);
-        if (!kind.equals("utf8")) {
+        if (!kind.equals("utf8") && !kind.equals("escape")) {
             return bytes;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         int at = text.indexOf(MARK);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(HexFormat.of().parseHex(c.get("hex").asText()));
+        out.writeBytes(kind.equals("utf8") ? HexFormat.of().parseHex(c.get("hex").asText())
+                : c.get("text").asText().getBytes(StandardCharsets.UTF_8));
         out.writeBytes(text.substring(at + MARK.length()).getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }

@@ -3,6 +3,10 @@ package dev.blindfold.provenance.chain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,8 +81,28 @@ public final class EventChain {
     public static String hash(String prevHashHex, String canonical) {
         MessageDigest sha = sha256();
         sha.update(HexFormat.of().parseHex(prevHashHex));
-        sha.update(canonical.getBytes(StandardCharsets.UTF_8));
+        sha.update(utf8(canonical));
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The UTF-8 bytes of a canonical form, refusing text that is not valid Unicode (a lone surrogate) with an
+     * {@link IllegalArgumentException}. {@link String#getBytes} would write {@code ?} in its place, so two different
+     * payloads would share one hash: the input checks keep such text out, and this keeps a gap in them loud.
+     */
+    public static byte[] utf8(String canonical) {
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(canonical));
+            byte[] out = new byte[bytes.remaining()];
+            bytes.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the event holds text that is not valid Unicode (a lone surrogate),"
+                    + " which UTF-8 cannot encode", e);
+        }
     }
 
     public static String sha256Hex(byte[] bytes) {

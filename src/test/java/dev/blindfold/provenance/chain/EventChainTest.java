@@ -1,7 +1,10 @@
 package dev.blindfold.provenance.chain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,5 +61,40 @@ class EventChainTest {
         assertNotEquals(first, EventChain.hash(EventChain.GENESIS, EventChain.canonical(entry(1, "{\"answer\":\"yes!\"}"))));
         assertNotEquals(second, EventChain.hash(EventChain.GENESIS, EventChain.canonical(entry(2, "{}"))));
         assertNotEquals(second, EventChain.hash(first, EventChain.canonical(entry(3, "{}"))));
+    }
+
+    @Test
+    void textThatIsNotValidUnicodeIsRefusedInsteadOfHashedAsQuestionMarks() {
+        // String.getBytes would write '?' for either surrogate: two different answers, one hash.
+        String one = EventChain.canonical(entry(1, "{\"answer\":\"x\\ud800\"}"));
+        String other = EventChain.canonical(entry(1, "{\"answer\":\"x\\ud801\"}"));
+        assertNotEquals(one, other);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> EventChain.hash(EventChain.GENESIS, one));
+        assertTrue(refused.getMessage().contains("not valid Unicode"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EventChain.hash(EventChain.GENESIS, other));
+        assertThrows(IllegalArgumentException.class, () -> EventChain.utf8("a low surrogate \udc00 alone"));
+    }
+
+    @Test
+    void aValidSurrogatePairIsHashedAsItsFourByteUtf8() {
+        String canonical = EventChain.canonical(entry(1, "{\"answer\":\"\\ud83d\\ude00\"}"));
+        byte[] bytes = EventChain.utf8(canonical);
+        assertArrayEquals(canonical.getBytes(StandardCharsets.UTF_8), bytes);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\uD83D\uDE00"));
+        assertTrue(indexOf(bytes, new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}) >= 0, "U+1F600 in UTF-8");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
