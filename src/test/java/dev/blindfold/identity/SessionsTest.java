@@ -52,7 +52,9 @@ class SessionsTest {
         given().redirects().follow(false).cookie("quarkus-credential", forged).get("/").then().statusCode(303)
                 .header("Location", endsWith("/login"));
         given().cookie(Browser.SESSION_COOKIE, forged).get("/api/projects").then().statusCode(401);
-        given().cookie(Browser.SESSION_COOKIE, forged).post("/api/users").then().statusCode(401);
+        given().cookie(Browser.SESSION_COOKIE, forged).contentType("application/json")
+                .body("{\"username\":\"forger\",\"password\":\"forged-password\",\"roles\":[\"admin\"]}")
+                .post("/api/users").then().statusCode(401);
     }
 
     @Test
