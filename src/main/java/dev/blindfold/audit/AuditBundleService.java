@@ -7,6 +7,7 @@ import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
 import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.export.LabelReader;
+import dev.blindfold.export.LabelScope;
 import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
@@ -78,9 +79,9 @@ public class AuditBundleService {
         String exportId = exports.start(request.projectId(), ExportFormat.JSONL, all, request.userId());
         Map<Long, Long> lastSeq = heads.stream().collect(Collectors.toMap(h -> h.chain().actorId(), ChainHeadRef::length));
         BundleEvidence evidence = new BundleEvidence();
-        files.add(entry(zip, BundleManifest.LABELS, sink -> labels.observing(evidence, () -> exports.write(exportId,
-                request.projectId(), ExportFormat.JSONL, all, null, "text", annotator -> lastSeq.getOrDefault(annotator, 0L),
-                sink))));
+        LabelScope asOfHeads = new LabelScope(annotator -> lastSeq.getOrDefault(annotator, 0L), evidence);
+        files.add(entry(zip, BundleManifest.LABELS, sink -> exports.write(exportId, request.projectId(),
+                ExportFormat.JSONL, all, null, "text", asOfHeads, sink)));
         files.add(entry(zip, BundleManifest.EVIDENCE, sink -> QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
                 .run(() -> evidence.write(em, request.projectId(), sink))));
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, request.projectId(), request.projectName(),

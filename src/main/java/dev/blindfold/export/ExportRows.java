@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongUnaryOperator;
 
 /**
  * Writes an export's rows, inside the caller's transaction:
@@ -52,9 +51,9 @@ class ExportRows {
      * {@code tally}. Throws on any failure, having written nothing after it.
      */
     void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
-               String inputField, LongUnaryOperator lastSeq, Tally tally, OutputStream out) throws IOException {
+               String inputField, LabelScope scope, Tally tally, OutputStream out) throws IOException {
         Project project = Project.findById(projectId);
-        Export export = new Export(exportId, project, filter, annotatorId, lastSeq, tally,
+        Export export = new Export(exportId, project, filter, annotatorId, scope, tally,
                 new Pseudonyms(pseudonymKey.value(), projectId));
         RowSink sink = sink(format, filter, projectId, out);
         sink.flush();
@@ -81,7 +80,7 @@ class ExportRows {
     }
 
     /** What one running export knows. */
-    private record Export(String id, Project project, ExportFilter filter, Long annotatorId, LongUnaryOperator lastSeq,
+    private record Export(String id, Project project, ExportFilter filter, Long annotatorId, LabelScope scope,
                           Tally tally,
                           Pseudonyms pseudonyms) {
         boolean freeText() {
@@ -110,7 +109,7 @@ class ExportRows {
     }
 
     private void writeLabels(Export x, ExportFormat format, RowSink sink) {
-        labels.forEach(x.project().id, x.annotatorId(), x.lastSeq(), pl -> {
+        labels.forEach(x.project().id, x.annotatorId(), x.scope().lastSeq(), x.scope().observer().andThen(pl -> {
             if (x.filter().keeps(pl.label())) {
                 x.tally().label(pl.label().exposure().wireName());
                 if (format == ExportFormat.TRL) {
@@ -123,7 +122,7 @@ class ExportRows {
                     x.tally().rows++;
                 }
             }
-        });
+        }));
         if (format != ExportFormat.TRL) {
             eachImported(x, l -> {
                 x.tally().label(ExposureClass.UNKNOWN.wireName());
@@ -137,7 +136,7 @@ class ExportRows {
         try (ItemSpool spool = new ItemSpool(json)) {
             long[] last = {-1};
             int[] batch = {0};
-            labels.forEach(x.project().id, x.annotatorId(), x.lastSeq(), pl -> {
+            labels.forEach(x.project().id, x.annotatorId(), x.scope().lastSeq(), x.scope().observer().andThen(pl -> {
                 if (x.filter().keeps(pl.label())) {
                     if (pl.annotatorId() != last[0] || batch[0] >= SPOOL_BATCH) {
                         spool.endBatch();
@@ -147,7 +146,7 @@ class ExportRows {
                     spool.add(pl.itemId(), x.row(pl));
                     batch[0]++;
                 }
-            });
+            }));
             spool.endBatch();
             if (format == ExportFormat.LABEL_STUDIO) {
                 eachImported(x, l -> spool.add(l.itemId(), x.row(l)));

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.function.LongUnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,13 +37,12 @@ public class ExportService {
     /** Streams the kept labels in {@code format} and then completes the export's manifest. */
     public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
                       String inputField, OutputStream out) {
-        write(exportId, projectId, format, filter, annotatorId, inputField, LabelReader.ALL_EVENTS, out);
+        write(exportId, projectId, format, filter, annotatorId, inputField, LabelScope.EVERYTHING, out);
     }
 
     /**
-     * As {@link #write(String, long, ExportFormat, ExportFilter, Long, String, OutputStream)}, from the log as it
-     * stood when each annotator's chain in the project ended at {@code lastSeq(annotator)} (see
-     * {@link LabelReader#forEach(long, Long, LongUnaryOperator, java.util.function.Consumer)}).
+     * As {@link #write(String, long, ExportFormat, ExportFilter, Long, String, OutputStream)}, from the log as
+     * {@code scope} bounds it, handing every label read to its observer too (see {@link LabelScope}).
      *
      * <p>The payload's first bytes (a CSV header, a JSON array's {@code [}) are flushed at once, so the response's
      * head (200 and the export id) reaches the client before any label is read. If anything fails, nothing more is
@@ -54,14 +52,14 @@ public class ExportService {
      * {@code out} is never closed here.
      */
     public void write(String exportId, long projectId, ExportFormat format, ExportFilter filter, Long annotatorId,
-                      String inputField, LongUnaryOperator lastSeq, OutputStream out) {
+                      String inputField, LabelScope scope, OutputStream out) {
         long started = System.nanoTime();
         PayloadStream payload = new PayloadStream(out);
         ExportRows.Tally tally = new ExportRows.Tally();
         try {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                 try {
-                    rows.write(exportId, projectId, format, filter, annotatorId, inputField, lastSeq, tally, payload);
+                    rows.write(exportId, projectId, format, filter, annotatorId, inputField, scope, tally, payload);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -40,9 +40,6 @@ public class LabelReader {
     /** Labels whose items are looked up in one query. */
     private static final int BATCH = 500;
 
-    /** See {@link #observing}. */
-    private static final ThreadLocal<Consumer<ProjectLabel>> OBSERVER = new ThreadLocal<>();
-
     private final EntityManager em;
     private final ObjectMapper json;
     private final ExposureThresholds thresholds;
@@ -73,31 +70,10 @@ public class LabelReader {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forEach(long projectId, Long onlyAnnotator, LongUnaryOperator lastSeq, Consumer<ProjectLabel> sink) {
-        Consumer<ProjectLabel> observer = OBSERVER.get();
-        Consumer<ProjectLabel> out = observer == null ? sink : observer.andThen(sink);
         for (Long annotator : annotators(projectId)) {
             if (onlyAnnotator == null || onlyAnnotator.equals(annotator)) {
-                forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), out);
+                forAnnotator(projectId, annotator, lastSeq.applyAsLong(annotator), sink);
                 em.clear();
-            }
-        }
-    }
-
-    /**
-     * Runs {@code work} (on this thread), handing every label that {@link #forEach} reads meanwhile, before any export
-     * filter, to {@code observer} as well. An audit bundle writes labels.jsonl through the export and notes from the
-     * same pass the earlier reveals its seen_before_commit tags rest on, instead of classifying every label twice.
-     */
-    public void observing(Consumer<ProjectLabel> observer, Runnable work) {
-        Consumer<ProjectLabel> outer = OBSERVER.get();
-        OBSERVER.set(outer == null ? observer : outer.andThen(observer));
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                OBSERVER.remove();
-            } else {
-                OBSERVER.set(outer);
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.export.ExportFilter;
 import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
+import dev.blindfold.export.LabelScope;
 import dev.blindfold.identity.User;
 import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.ProjectChains;
@@ -69,7 +70,7 @@ class BundleSnapshotTest {
         long ops = User.byUsername(f.ops()).orElseThrow().id;
         String exportId = exports.start(f.projectId(), ExportFormat.JSONL, all, ops);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.write(exportId, f.projectId(), ExportFormat.JSONL, all, null, "text", lastSeq, out);
+        exports.write(exportId, f.projectId(), ExportFormat.JSONL, all, null, "text", new LabelScope(lastSeq, label -> { }), out);
         Map<Long, String> exposures = new TreeMap<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             JsonNode row = json.readTree(line);
