@@ -3,12 +3,9 @@ package dev.blindfold.audit.bundle;
 import dev.blindfold.audit.bundle.BundleFinding.Kind;
 import dev.blindfold.exposure.LoggedEvent;
 import dev.blindfold.provenance.chain.ChainedEvent;
-import dev.blindfold.provenance.chain.EventChain;
+import dev.blindfold.provenance.chain.EventHash;
 import dev.blindfold.provenance.chain.EventType;
-import dev.blindfold.provenance.chain.Hex;
 import java.io.IOException;
-import java.security.DigestException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +25,7 @@ final class EvidencePass {
 
     private final BundleManifest manifest;
     private final Findings findings;
-    private final MessageDigest sha = EventChain.sha256();
-    private final byte[] prev = new byte[32];
-    private final byte[] digest = new byte[32];
+    private final EventHash hash = new EventHash();
 
     EvidencePass(BundleManifest manifest, Findings findings) {
         this.manifest = manifest;
@@ -66,7 +61,7 @@ final class EvidencePass {
     private String problem(EventLine line, Set<Long> actors) {
         ChainedEvent e = line.chained();
         LoggedEvent logged = line.logged();
-        if (!matchesOwnHash(e)) {
+        if (!hash.matches(e)) {
             return "its bytes do not match its hash";
         }
         if (logged.type() != EventType.DRAFTS_REVEALED || logged.assignmentId() == null
@@ -80,20 +75,6 @@ final class EvidencePass {
             return "no chain of this bundle belongs to actor " + e.actorId();
         }
         return null;
-    }
-
-    private boolean matchesOwnHash(ChainedEvent e) {
-        if (!Hex.decode(e.prevHash(), prev)) {
-            return false;
-        }
-        sha.update(prev, 0, 32);
-        sha.update(e.canonical());
-        try {
-            sha.digest(digest, 0, 32);
-        } catch (DigestException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return Hex.equals(digest, e.hash());
     }
 
     private void invalid(long line, ChainedEvent e, String detail) {

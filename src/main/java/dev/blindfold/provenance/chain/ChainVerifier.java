@@ -1,7 +1,6 @@
 package dev.blindfold.provenance.chain;
 
 import dev.blindfold.provenance.chain.ChainFinding.Kind;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,9 +42,7 @@ public final class ChainVerifier {
     private final Map<ChainId, ChainHeadRef> heads = new HashMap<>();
     private final Set<ChainId> seen = new HashSet<>();
     private final List<ChainFinding> findings = new ArrayList<>();
-    private final MessageDigest sha = EventChain.sha256();
-    private final byte[] digestIn = new byte[32];
-    private final byte[] digestOut = new byte[32];
+    private final EventHash hash = new EventHash();
     private ChainedEvent pending;
     private ChainId current;
     private long expectedSeq;
@@ -90,7 +87,7 @@ public final class ChainVerifier {
             if (forked) {
                 find(Kind.INSERTED, e.seq(), e.position(), "two events follow seq " + (e.seq() - 1) + " (at "
                         + e.position() + " and " + follower.position() + "): one of them was inserted");
-            } else if (!matchesHash(e)) {
+            } else if (!hash.matches(e)) {
                 find(Kind.CHANGED, e.seq(), e.position(), "its bytes no longer match its hash");
             } else {
                 prev = e.hash();
@@ -138,25 +135,6 @@ public final class ChainVerifier {
         } else if (!head.hash().equals(prev)) {
             find(Kind.CHANGED, last, 0, "the last event's hash differs from the recorded head's");
         }
-    }
-
-    /**
-     * SHA-256(prevHash bytes || canonical) equals the stored hash. Hot: once per event of an intact chain, so the
-     * hex is decoded into and compared against reused buffers, not through HexFormat's fresh arrays and strings.
-     * Only lower-case hex is valid (as stored); anything else cannot match.
-     */
-    private boolean matchesHash(ChainedEvent e) {
-        if (!Hex.decode(e.prevHash(), digestIn)) {
-            return false;
-        }
-        sha.update(digestIn, 0, 32);
-        sha.update(e.canonical());
-        try {
-            sha.digest(digestOut, 0, 32);
-        } catch (java.security.DigestException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return Hex.equals(digestOut, e.hash());
     }
 
     private void find(Kind kind, long seq, long position, String detail) {
