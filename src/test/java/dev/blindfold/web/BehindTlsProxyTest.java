@@ -1,11 +1,13 @@
 package dev.blindfold.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,6 +37,31 @@ class BehindTlsProxyTest {
         assertEquals("max-age=3600; includeSubDomains",
                 Api.as(annotator).header("X-Forwarded-Proto", "https").get("/api/projects").header("Strict-Transport-Security"),
                 "HSTS on API answers too");
+    }
+
+    @Test
+    void theSessionCookieIsSecureExactlyWhenTheSignInCameOverTls() {
+        String annotator = TestData.user("annotator");
+        for (boolean tls : new boolean[] {true, false}) {
+            Map<String, String> proto = tls ? Map.of("X-Forwarded-Proto", "https") : Map.of();
+            Response form = given().headers(proto).get("/login");
+            String csrf = form.getCookie(Browser.CSRF);
+            String token = form.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+            Response signedIn = given().redirects().follow(false).headers(proto).cookie(Browser.CSRF, csrf)
+                    .contentType(Browser.FORM).formParam(Browser.CSRF, token).formParam("username", annotator)
+                    .formParam("password", Api.PASSWORD).post("/login");
+            signedIn.then().statusCode(303);
+            String session = signedIn.headers().getValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(Browser.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+            assertEquals(tls, SecurityHeadersTest.isSecure(session), proto + ": " + session);
+            String value = session.substring(Browser.SESSION_COOKIE.length() + 1).split(";")[0];
+            Response out = given().redirects().follow(false).headers(proto).cookie(Browser.SESSION_COOKIE, value)
+                    .cookie(Browser.CSRF, csrf).contentType(Browser.FORM).formParam(Browser.CSRF, token).post("/logout");
+            out.then().statusCode(303);
+            String cleared = out.headers().getValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(Browser.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+            assertEquals(tls, SecurityHeadersTest.isSecure(cleared), proto + ": " + cleared);
+        }
     }
 
     @Test
