@@ -1,6 +1,5 @@
 package dev.blindfold.identity;
 
-import dev.blindfold.web.CookieSecurity;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,12 +34,10 @@ public class LoginPage {
 
     private final PasswordSignIn signIn;
     private final SessionService sessions;
-    private final CookieSecurity cookies;
 
-    LoginPage(PasswordSignIn signIn, SessionService sessions, CookieSecurity cookies) {
+    LoginPage(PasswordSignIn signIn, SessionService sessions) {
         this.signIn = signIn;
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @GET
@@ -68,7 +65,7 @@ public class LoginPage {
             sessions.end(previous);
         }
         String secret = sessions.start(in.user().id);
-        return Response.seeOther(URI.create("/")).cookie(SessionCookies.issue(secret, cookies.secure(request))).build();
+        return Response.seeOther(URI.create("/")).cookie(SessionCookies.issue(secret)).build();
     }
 
     /** Ends the session on the server (every node refuses its cookie from the next request on) and clears the cookie. */
@@ -76,11 +73,10 @@ public class LoginPage {
     @Path("logout")
     @PermitAll
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
-    public Response logout(@CookieParam(SessionCookies.NAME) String session, @Context HttpServerRequest request) {
+    public Response logout(@CookieParam(SessionCookies.NAME) String session) {
         if (session != null) {
             sessions.end(session);
         }
-        return Response.seeOther(URI.create("/login?signedout=true"))
-                .cookie(SessionCookies.cleared(cookies.secure(request))).build();
+        return Response.seeOther(URI.create("/login?signedout=true")).cookie(SessionCookies.cleared()).build();
     }
 }

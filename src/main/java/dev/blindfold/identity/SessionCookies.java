@@ -4,7 +4,8 @@ import jakarta.ws.rs.core.NewCookie;
 
 /**
  * The session cookie: the secret only, HttpOnly (no script reads it), SameSite=Strict (no other site's page sends
- * it), Path=/, Secure as web.CookieSecurity says (blindfold.http.secure-cookies); no Max-Age, so closing the browser forgets it.
+ * it), Path=/; no Max-Age, so closing the browser forgets it.
+ * Secure is not set here: web.SecurityHeaders adds it to every Set-Cookie by blindfold.http.secure-cookies.
  */
 final class SessionCookies {
 
@@ -13,16 +14,16 @@ final class SessionCookies {
     private SessionCookies() {
     }
 
-    static NewCookie issue(String secret, boolean secure) {
-        return builder(secret, secure).build();
+    static NewCookie issue(String secret) {
+        return builder(secret).build();
     }
 
-    static NewCookie cleared(boolean secure) {
-        return builder("", secure).maxAge(0).build();
+    static NewCookie cleared() {
+        return builder("").maxAge(0).build();
     }
 
-    private static NewCookie.Builder builder(String value, boolean secure) {
-        return new NewCookie.Builder(NAME).value(value).path("/").httpOnly(true).secure(secure)
+    private static NewCookie.Builder builder(String value) {
+        return new NewCookie.Builder(NAME).value(value).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT);
     }
 }

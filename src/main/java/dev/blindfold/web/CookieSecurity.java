@@ -1,7 +1,5 @@
 package dev.blindfold.web;
 
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -17,8 +15,8 @@ import java.util.Locale;
  *   <li>{@code always}: on every response (TLS ends at a proxy whose headers the app is not set up to trust);</li>
  *   <li>{@code never}: on none (plain-HTTP test setups only).</li>
  * </ul>
- * {@link SecurityHeaders} applies it to every {@code Set-Cookie} header and to the CSRF cookie; code that adds a
- * cookie to the Vert.x response's cookie jar itself (a session cookie, say) calls {@link #secure(RoutingContext)}.
+ * {@link SecurityHeaders} applies it to every {@code Set-Cookie} header and to every cookie in the Vert.x response's
+ * cookie jar (the CSRF cookie), so no code that sets a cookie decides {@code Secure} itself.
  */
 @ApplicationScoped
 public class CookieSecurity {
@@ -38,16 +36,6 @@ public class CookieSecurity {
 
     CookieSecurity(Mode mode) {
         this.mode = mode;
-    }
-
-    /** Whether a cookie set in answer to this request must be {@code Secure}. */
-    public boolean secure(RoutingContext context) {
-        return secure(context.request());
-    }
-
-    /** Whether a cookie set in answer to this request must be {@code Secure}. */
-    public boolean secure(HttpServerRequest request) {
-        return secure(request.isSSL());
     }
 
     /** The rule itself: {@code overTls} is whether the request came over TLS (directly or from a trusted proxy). */
