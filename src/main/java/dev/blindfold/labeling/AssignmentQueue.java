@@ -1,12 +1,11 @@
 package dev.blindfold.labeling;
 
-import dev.blindfold.project.Item;
 import dev.blindfold.project.Membership;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.QueueCounts;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,91 +13,71 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hands an annotator their next assignment: their own unfinished one first, then a new item in
- * their randomised order that they have not had and that still needs labels (overlap k). Reads no
- * drafts. The membership row lock serialises one annotator's requests; the item row lock keeps
- * two annotators from both taking an item's last place.
+ * Hands an annotator their next assignment: their own unfinished one first, else an item with an open place that
+ * they have not had, found by an index walk ({@link QueueWalk}) from a random point of the project's shuffled order
+ * (a fresh point per assignment, drawn from the annotator's seed and position). Reads no drafts, counts nothing: the
+ * places taken and "item k of N" are kept counts ({@link QueueCounts}), so a call costs the same at a million items
+ * as at a thousand. Locking order, the same on every path: the member's row (serialises one annotator's requests),
+ * then one item's row (keeps two annotators from both taking its last place), then the project's counts row.
  */
 @ApplicationScoped
 @Transactional
 public class AssignmentQueue {
 
-    /** Candidates are ordered by (item id + 1) × seed mod this prime: a per-annotator permutation. */
-    static final long ORDER_PRIME = 2147483647L;
-    private static final String AVAILABLE = """
-             FROM items i
-            WHERE i.project_id = :project
-              AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = :annotator)
-              AND (SELECT COUNT(*) FROM assignments a WHERE a.item_id = i.id AND a.status <> 'SKIPPED') < :overlap
-            """;
+    private static final List<AssignmentStatus> UNFINISHED = List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED);
 
-    public record Progress(long done, long assigned, long available) {
-        /** Items this annotator has had or can still get, skipped ones included. */
-        public long total() {
-            return assigned + available;
-        }
+    private final QueueCounts counts;
+    private final QueueWalk walk;
+
+    AssignmentQueue(QueueCounts counts, QueueWalk walk) {
+        this.counts = counts;
+        this.walk = walk;
     }
 
     /** The annotator's current assignment, or a new one; empty when nothing is left for them. */
     public Optional<Assignment> next(Project project, long annotatorId) {
         Membership member = Membership.lockOf(project.id, annotatorId)
                 .orElseThrow(() -> ProblemException.notFound("Project " + project.id));
+        counts.fold(project.id, annotatorId);
         Optional<Assignment> open = Assignment.find(
                 "projectId = ?1 and annotatorId = ?2 and status in ?3 order by position",
-                project.id, annotatorId, List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED))
-                .firstResultOptional();
+                project.id, annotatorId, UNFINISHED).firstResultOptional();
         if (open.isPresent()) {
             return open;
         }
-        for (Long itemId : candidates(project, annotatorId, member.orderSeed)) {
-            Item item = Item.findById(itemId, LockModeType.PESSIMISTIC_WRITE);
-            long taken = Assignment.count("itemId = ?1 and status <> ?2", itemId, AssignmentStatus.SKIPPED);
-            if (item != null && taken < project.overlap) {
-                return Optional.of(create(project.id, itemId, annotatorId));
-            }
-        }
-        return Optional.empty();
+        int position = lastPosition(project.id, annotatorId) + 1;
+        return walk.take(project, annotatorId, QueueWalk.start(member.orderSeed, position))
+                .map(place -> create(project, place, annotatorId, position));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Progress progress(Project project, long annotatorId) {
-        long done = Assignment.count("projectId = ?1 and annotatorId = ?2 and status = ?3",
-                project.id, annotatorId, AssignmentStatus.FINAL);
-        long assigned = Assignment.count("projectId = ?1 and annotatorId = ?2", project.id, annotatorId);
-        Number available = (Number) Panache.getEntityManager()
-                .createNativeQuery("SELECT COUNT(*)" + AVAILABLE)
-                .setParameter("project", project.id)
-                .setParameter("annotator", annotatorId)
-                .setParameter("overlap", project.overlap)
-                .getSingleResult();
-        return new Progress(done, assigned, available.longValue());
+    public QueueCounts.Progress progress(Project project, long annotatorId) {
+        return counts.progress(project.id, annotatorId);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Long> candidates(Project project, long annotatorId, int seed) {
-        List<Number> ids = Panache.getEntityManager()
-                .createNativeQuery("SELECT i.id" + AVAILABLE + " ORDER BY MOD((i.id + 1) * :seed, " + ORDER_PRIME + "), i.id")
-                .setParameter("project", project.id)
-                .setParameter("annotator", annotatorId)
-                .setParameter("overlap", project.overlap)
-                .setParameter("seed", (long) seed)
-                .setMaxResults(16)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+    /** The project's items, as counted when they were imported. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long items(Project project) {
+        return counts.items(project.id);
     }
 
-    private static Assignment create(long projectId, long itemId, long annotatorId) {
-        Integer last = Panache.getEntityManager()
-                .createQuery("select max(a.position) from Assignment a where a.projectId = :p and a.annotatorId = :u", Integer.class)
-                .setParameter("p", projectId).setParameter("u", annotatorId).getSingleResult();
+    private Assignment create(Project project, QueueWalk.Place place, long annotatorId, int position) {
         Assignment a = new Assignment();
-        a.projectId = projectId;
-        a.itemId = itemId;
+        a.projectId = project.id;
+        a.itemId = place.itemId();
         a.annotatorId = annotatorId;
-        a.position = (last == null ? 0 : last) + 1;
+        a.position = position;
         a.status = AssignmentStatus.ASSIGNED;
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         a.persist();
+        counts.placeTaken(project.id, place.itemId(), place.taken(), project.overlap);
         return a;
+    }
+
+    private static int lastPosition(long projectId, long annotatorId) {
+        Integer last = Panache.getEntityManager()
+                .createQuery("select max(a.position) from Assignment a where a.projectId = :p and a.annotatorId = :u", Integer.class)
+                .setParameter("p", projectId).setParameter("u", annotatorId).getSingleResult();
+        return last == null ? 0 : last;
     }
 }

@@ -2,6 +2,7 @@ package dev.blindfold.labeling;
 
 import dev.blindfold.project.Draft;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.QueueCounts;
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
@@ -37,8 +38,10 @@ public class FinalDecisions {
     private final LabelingService labeling;
     private final BlindfoldConfig config;
     private final LabelingMeters meters;
+    private final QueueCounts counts;
 
-    FinalDecisions(LabelingService labeling, BlindfoldConfig config, LabelingMeters meters) {
+    FinalDecisions(LabelingService labeling, BlindfoldConfig config, LabelingMeters meters, QueueCounts counts) {
+        this.counts = counts;
         this.labeling = labeling;
         this.config = config;
         this.meters = meters;
@@ -78,6 +81,7 @@ public class FinalDecisions {
         fin.savedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         fin.persist();
         a.status = AssignmentStatus.FINAL;
+        counts.finalSaved(a.projectId, a.annotatorId);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("decision", fin.decision.name());
         payload.put("answer", fin.answer);

@@ -5,6 +5,7 @@ import dev.blindfold.project.Draft;
 import dev.blindfold.project.Item;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.QueueCounts;
 import dev.blindfold.project.RevealPolicy;
 import dev.blindfold.provenance.EventLog;
 import dev.blindfold.provenance.EventLog.NewEvent;
@@ -49,9 +50,11 @@ public class LabelingService {
     private final AssignmentQueue queue;
     private final ProjectService projects;
     private final LabelingMeters meters;
+    private final QueueCounts counts;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters) {
+                    LabelingMeters meters, QueueCounts counts) {
+        this.counts = counts;
         this.log = log;
         this.config = config;
         this.queue = queue;
@@ -155,6 +158,7 @@ public class LabelingService {
         }
         a.status = AssignmentStatus.SKIPPED;
         a.skipReason = reason.strip();
+        counts.placeFreed(a.projectId, a.itemId, projects.find(a.projectId).overlap);
         record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
         meters.skipped();
     }

@@ -4,6 +4,7 @@ import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.Membership;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.QueueCounts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +59,7 @@ public class QueuePage {
         List<Membership> memberships = Membership.list("userId = ?1 order by projectId", me.id());
         return memberships.stream().map(m -> {
             Project p = Project.findById(m.projectId);
-            AssignmentQueue.Progress progress = queue.progress(p, me.id());
+            QueueCounts.Progress progress = queue.progress(p, me.id());
             return new Row(p.id, p.name, p.taskType.name(), progress.done(), progress.total() - skipped(p.id));
         }).toList();
     }
@@ -68,9 +69,9 @@ public class QueuePage {
                 projectId, me.id(), AssignmentStatus.SKIPPED);
     }
 
-    private static List<StaffRow> allProjects() {
+    private List<StaffRow> allProjects() {
         List<Project> projects = Project.list("order by id");
         return projects.stream().map(p -> new StaffRow(p.id, p.name, p.taskType.name(), p.overlap,
-                p.revealPolicy.name(), dev.blindfold.project.Item.count("projectId", p.id))).toList();
+                p.revealPolicy.name(), queue.items(p))).toList();
     }
 }

@@ -39,9 +39,12 @@ public class ItemImportService {
     private final ItemLines ndjson;
     private final ItemCsv csv;
     private final LabelStudioTasks labelStudio;
+    private final QueueCounts queueCounts;
 
-    ItemImportService(ProjectService projects, EntityManager em, BlindfoldConfig config, ObjectMapper json) {
+    ItemImportService(ProjectService projects, EntityManager em, BlindfoldConfig config, ObjectMapper json,
+                      QueueCounts queueCounts) {
         this.projects = projects;
+        this.queueCounts = queueCounts;
         this.em = em;
         this.config = config;
         this.ndjson = new ItemLines(json);
@@ -69,7 +72,9 @@ public class ItemImportService {
                 Project project = projects.find(projectId);
                 ImportWriter writer = new ImportWriter(em, project, noun, Instant.now().truncatedTo(ChronoUnit.MICROS));
                 parse.accept(writer);
-                return writer.finish();
+                Counts counts = writer.finish();
+                queueCounts.itemsAdded(projectId, counts.created());
+                return counts;
             });
         } catch (UncheckedIOException e) {
             throw new ProblemException(400, "upload-unreadable", "Upload not read", "The upload could not be read"

@@ -27,6 +27,12 @@ public class ProjectService {
                              RevealPolicy revealPolicy, String guidelines) {
     }
 
+    private final QueueCounts counts;
+
+    ProjectService(QueueCounts counts) {
+        this.counts = counts;
+    }
+
     public Project create(NewProject spec, long creatorId) {
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
             throw ProblemException.badRequest("invalid-project", "name is required (at most 200 characters).");
@@ -57,6 +63,7 @@ public class ProjectService {
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         project.persist();
+        counts.projectCreated(project.id);
         return project;
     }
 

@@ -1,7 +1,9 @@
 package dev.blindfold.support;
 
+import dev.blindfold.project.QueueCounts;
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.chain.EventType;
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -172,6 +174,8 @@ public final class BulkLabels {
                 head.executeBatch();
             }
             c.commit();
+            // Rows written past the queue: recompute its kept counts from them, as a repair would.
+            Arc.container().instance(QueueCounts.class).get().rebuild(projectId);
             return new Written(items, items * overlap, events);
         }
     }
