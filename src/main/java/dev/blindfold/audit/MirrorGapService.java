@@ -1,7 +1,7 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.export.AgreementService;
-import dev.blindfold.export.GoldRow;
+import dev.blindfold.export.Gold;
 import dev.blindfold.export.LabelReader;
 import dev.blindfold.export.NotBlind;
 import dev.blindfold.project.Project;
@@ -88,15 +88,15 @@ public class MirrorGapService {
     }
 
     /** External id → the gold to score against: the references (free text) or the one label; absent without gold. */
-    private static Map<String, List<String>> gold(List<GoldRow> rows, boolean freeText) {
+    private static Map<String, List<String>> gold(Gold rows, boolean freeText) {
         Map<String, List<String>> gold = new HashMap<>();
-        for (GoldRow row : rows) {
+        rows.forEach(row -> {
             if (freeText && row.references() != null && !row.references().isEmpty()) {
                 gold.put(row.externalId(), row.references());
             } else if (!freeText && row.gold() != null) {
                 gold.put(row.externalId(), List.of(row.gold()));
             }
-        }
+        });
         return gold;
     }
 

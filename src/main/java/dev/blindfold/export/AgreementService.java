@@ -2,26 +2,20 @@ package dev.blindfold.export;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.blindfold.labeling.AssignmentStatus;
-import dev.blindfold.project.Draft;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Agreement blind vs final, and gold per item, for one project. Reads only; the rules are
- * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}).
+ * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}). The answers stream in an item at a
+ * time ({@link AnswerUnits}), so time is linear in the labels and memory holds one item's answers, plus what the rule
+ * keeps (alpha's marginals; a Dawid–Skene fit's indices).
  *
  * <ul>
  *   <li>Blind answers count from the commit on (status COMMITTED or FINAL), except those of labels tagged
@@ -70,10 +64,12 @@ public class AgreementService {
 
     private final ProjectService projects;
     private final LabelReader labels;
+    private final AnswerUnits units;
 
-    AgreementService(ProjectService projects, LabelReader labels) {
+    AgreementService(ProjectService projects, LabelReader labels, AnswerUnits units) {
         this.projects = projects;
         this.labels = labels;
+        this.units = units;
     }
 
     public Agreement agreement(long projectId) {
@@ -84,21 +80,31 @@ public class AgreementService {
     /** The agreement, leaving out the blind answers of {@code notBlind} (a caller that classified the labels). */
     public Agreement agreement(long projectId, NotBlind notBlind) {
         Project project = projects.find(projectId);
-        Map<Long, String> items = items(projectId);
-        Collection<List<String>> blind = texts(answers(projectId, Source.BLIND, notBlind));
-        Map<Long, Map<Long, String>> fin = answers(projectId, Source.FINAL, NotBlind.NONE);
-        return new Agreement(project.id, project.taskType, items.size(), side(blind), side(texts(fin)),
-                orNull(draftShare(fin)), Krippendorff.MEASURE);
+        return read(() -> {
+            long[] items = {0};
+            Tally blind = new Tally();
+            units.forEach(projectId, Source.BLIND, notBlind, unit -> {
+                items[0]++;
+                blind.add(unit);
+            });
+            Tally fin = new Tally();
+            units.forEach(projectId, Source.FINAL, NotBlind.NONE, fin::add);
+            return new Agreement(project.id, project.taskType, items[0], blind.side(), fin.side(),
+                    orNull(fin.labels == 0 ? Double.NaN : (double) finalsEqualToADraft(projectId) / fin.labels),
+                    Krippendorff.MEASURE);
+        });
     }
 
     /**
-     * Gold per item, see {@link GoldRow}.
+     * Gold per item, see {@link GoldRow}, in item import order. Whatever makes it impossible is thrown here (a bad
+     * {@code source} or {@code method}, Dawid–Skene on free text or on too many classes, whose fit runs here); the
+     * rows are read from the database as they are walked, each walk in its own read.
      *
      * @param source {@code blind} (default) or {@code final}, see {@link Source#parse}
      * @param method {@code majority} (default) or {@code dawid-skene} (CATEGORICAL projects only),
      *               see {@link GoldRows.Method#parse}
      */
-    public List<GoldRow> gold(long projectId, String source, String method) {
+    public Gold gold(long projectId, String source, String method) {
         projects.find(projectId);
         Source from = Source.parse(source);
         GoldRows.Method.parse(method);
@@ -106,72 +112,50 @@ public class AgreementService {
     }
 
     /** Gold as {@link #gold(long, String, String)}, leaving out the blind answers of {@code notBlind}. */
-    public List<GoldRow> gold(long projectId, String source, String method, NotBlind notBlind) {
+    public Gold gold(long projectId, String source, String method, NotBlind notBlind) {
         Project project = projects.find(projectId);
         Source from = Source.parse(source);
         GoldRows.Method how = GoldRows.Method.parse(method);
-        return GoldRows.of(project.taskType, project.labelList(), project.overlap, items(projectId),
-                answers(projectId, from, from == Source.BLIND ? notBlind : NotBlind.NONE), how);
+        NotBlind left = from == Source.BLIND ? notBlind : NotBlind.NONE;
+        GoldRows.Units answers = sink -> read(() -> {
+            units.forEach(projectId, from, left, sink);
+            return null;
+        });
+        return read(() -> GoldRows.of(project.taskType, project.labelList(), project.overlap, answers, how));
     }
 
-    private static Side side(Collection<List<String>> answers) {
-        long labels = answers.stream().mapToLong(List::size).sum();
-        return new Side(orNull(Krippendorff.nominalAlpha(new ArrayList<>(answers))), labels);
-    }
+    /** Alpha and the number of answers of one kind, added an item at a time. */
+    private static final class Tally {
+        private final Krippendorff.Tally alpha = new Krippendorff.Tally();
+        private long labels;
 
-    /** Per item, its answers without who gave them: what alpha needs. */
-    private static Collection<List<String>> texts(Map<Long, Map<Long, String>> answers) {
-        return answers.values().stream().map(a -> List.copyOf(a.values())).toList();
-    }
-
-    private static double draftShare(Map<Long, Map<Long, String>> finals) {
-        long total = 0;
-        long equal = 0;
-        for (Map.Entry<Long, Map<Long, String>> item : finals.entrySet()) {
-            Set<String> drafts = Draft.forItem(item.getKey()).stream().map(d -> d.text).collect(Collectors.toSet());
-            for (String answer : item.getValue().values()) {
-                total++;
-                equal += drafts.contains(answer) ? 1 : 0;
-            }
+        void add(AnswerUnits.Unit unit) {
+            labels += unit.answers().size();
+            alpha.add(unit.answers().values());
         }
-        return total == 0 ? Double.NaN : (double) equal / total;
+
+        Side side() {
+            return new Side(orNull(alpha.nominalAlpha()), labels);
+        }
+    }
+
+    /** Of the final answers, how many are exactly the text of one of their item's drafts. */
+    private static long finalsEqualToADraft(long projectId) {
+        return Panache.getEntityManager().createQuery("select count(f) from Assignment a, FinalAnswer f"
+                        + " where f.assignmentId = a.id and a.projectId = ?1 and a.status = ?2"
+                        + " and exists (select d.id from Draft d where d.itemId = a.itemId and d.text = f.answer)", Long.class)
+                .setParameter(1, projectId).setParameter(2, AssignmentStatus.FINAL).getSingleResult();
     }
 
     private static Double orNull(double value) {
         return Double.isNaN(value) ? null : value;
     }
 
-    /** Item id → externalId, in import order. */
-    private static Map<Long, String> items(long projectId) {
-        Map<Long, String> items = new LinkedHashMap<>();
-        for (Object[] row : rows("select i.id, i.externalId from Item i where i.projectId = ?1 order by i.id",
-                projectId).getResultList()) {
-            items.put((Long) row[0], (String) row[1]);
-        }
-        return items;
-    }
-
     /**
-     * Item id → (annotator id → answer) of one kind, in assignment order, without the assignments {@code left} out.
-     * One answer per annotator and item: an annotator has at most one assignment per item (assignments_item_uq).
+     * Runs {@code work} in the caller's transaction, or in a read of its own: the answers are read through a cursor,
+     * which PostgreSQL keeps only inside a transaction. As long as an export may take (a million labels).
      */
-    private static Map<Long, Map<Long, String>> answers(long projectId, Source source, NotBlind left) {
-        TypedQuery<Object[]> query = source == Source.BLIND
-                ? rows("select a.itemId, a.annotatorId, b.answer, a.id from Assignment a, BlindAnswer b"
-                        + " where b.assignmentId = a.id and a.projectId = ?1 order by a.itemId, a.id", projectId)
-                : rows("select a.itemId, a.annotatorId, f.answer, a.id from Assignment a, FinalAnswer f"
-                        + " where f.assignmentId = a.id and a.projectId = ?1 and a.status = ?2 order by a.itemId, a.id",
-                        projectId).setParameter(2, AssignmentStatus.FINAL);
-        Map<Long, Map<Long, String>> answers = new LinkedHashMap<>();
-        for (Object[] row : query.getResultList()) {
-            if (!left.contains((Long) row[3])) {
-                answers.computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>()).put((Long) row[1], (String) row[2]);
-            }
-        }
-        return answers;
-    }
-
-    private static TypedQuery<Object[]> rows(String jpql, long projectId) {
-        return Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter(1, projectId);
+    private static <T> T read(java.util.concurrent.Callable<T> work) {
+        return QuarkusTransaction.joiningExisting().timeout(ExportService.TIMEOUT_SECONDS).call(work);
     }
 }

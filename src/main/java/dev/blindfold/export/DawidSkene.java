@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -58,7 +59,7 @@ public final class DawidSkene {
     }
 
     /**
-     * @param items      one estimate per input item, in input order
+     * @param items      one estimate per input item, in input order (each made when read)
      * @param accuracy   annotator → estimated accuracy: the confusion diagonal weighted by the class priors
      * @param iterations rounds run
      * @param converged  whether the change fell below {@link #TOLERANCE} before the cap
@@ -95,46 +96,74 @@ public final class DawidSkene {
 
     /** As {@link #fit(List, List)} with another cap on rounds, for tests that stop early. */
     static <A> Result<A> fit(List<String> labels, List<? extends Map<A, String>> items, int maxIterations) {
-        if (labels.isEmpty() || new HashSet<>(labels).size() != labels.size() || maxIterations < 1) {
-            throw new IllegalArgumentException("labels must be non-empty and distinct, and at least one round run");
+        Answers<A> answers = new Answers<>(labels);
+        items.forEach(answers::add);
+        return answers.fit(maxIterations);
+    }
+
+    /**
+     * The answers to fit, added one item at a time and kept as label and annotator indices (two ints an answer), so
+     * a caller can stream a project's items in without holding their text.
+     */
+    static final class Answers<A> {
+
+        private final List<String> labels;
+        private final Map<String, Integer> labelIndex = new HashMap<>();
+        private final Map<A, Integer> annotatorIndex = new LinkedHashMap<>();
+        private final List<int[]> annotatorOf = new ArrayList<>();
+        private final List<int[]> answerOf = new ArrayList<>();
+
+        /** @param labels the label set, in the order that breaks ties; non-empty and distinct */
+        Answers(List<String> labels) {
+            if (labels.isEmpty() || new HashSet<>(labels).size() != labels.size()) {
+                throw new IllegalArgumentException("labels must be non-empty and distinct");
+            }
+            this.labels = List.copyOf(labels);
+            labels.forEach(l -> labelIndex.put(l, labelIndex.size()));
         }
-        Map<String, Integer> labelIndex = new HashMap<>();
-        labels.forEach(l -> labelIndex.put(l, labelIndex.size()));
-        Map<A, Integer> annotatorIndex = new LinkedHashMap<>();
-        int[][] annotatorOf = new int[items.size()][];
-        int[][] answerOf = new int[items.size()][];
-        for (int i = 0; i < items.size(); i++) {
-            Map<A, String> item = items.get(i);
+
+        /** One item's answers, annotator → label; at least one, each in the label set. */
+        void add(Map<A, String> item) {
+            int i = answerOf.size();
             if (item.isEmpty()) {
                 throw new IllegalArgumentException("item " + i + " has no answers");
             }
-            annotatorOf[i] = new int[item.size()];
-            answerOf[i] = new int[item.size()];
+            int[] who = new int[item.size()];
+            int[] what = new int[item.size()];
             int n = 0;
             for (Map.Entry<A, String> answer : item.entrySet()) {
                 Integer label = labelIndex.get(answer.getValue());
                 if (label == null) {
                     throw new IllegalArgumentException("item " + i + ": '" + answer.getValue() + "' is not a label");
                 }
-                annotatorOf[i][n] = annotatorIndex.computeIfAbsent(answer.getKey(), a -> annotatorIndex.size());
-                answerOf[i][n++] = label;
+                who[n] = annotatorIndex.computeIfAbsent(answer.getKey(), a -> annotatorIndex.size());
+                what[n++] = label;
             }
+            annotatorOf.add(who);
+            answerOf.add(what);
         }
-        DawidSkene em = new DawidSkene(labels.size(), annotatorOf, answerOf, annotatorIndex.size());
-        em.startFromMajority();
-        double previous = Double.NaN;
-        int round = 0;
-        boolean converged = false;
-        while (!converged && round < maxIterations) {
-            round++;
-            em.maximise();
-            double logLikelihood = em.expect();
-            converged = Math.abs(logLikelihood - previous) < TOLERANCE;
-            previous = logLikelihood;
+
+        Result<A> fit(int maxIterations) {
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("at least one round must run");
+            }
+            DawidSkene em = new DawidSkene(labels.size(), annotatorOf.toArray(int[][]::new),
+                    answerOf.toArray(int[][]::new), annotatorIndex.size());
+            em.startFromMajority();
+            double previous = Double.NaN;
+            int round = 0;
+            boolean converged = false;
+            while (!converged && round < maxIterations) {
+                round++;
+                em.maximise();
+                double logLikelihood = em.expect();
+                converged = Math.abs(logLikelihood - previous) < TOLERANCE;
+                previous = logLikelihood;
+            }
+            Map<A, Double> accuracy = new LinkedHashMap<>();
+            annotatorIndex.forEach((annotator, k) -> accuracy.put(annotator, em.accuracy(k)));
+            return new Result<>(em.estimates(labels), Collections.unmodifiableMap(accuracy), round, converged);
         }
-        Map<A, Double> accuracy = new LinkedHashMap<>();
-        annotatorIndex.forEach((annotator, k) -> accuracy.put(annotator, em.accuracy(k)));
-        return new Result<>(em.estimates(labels), Collections.unmodifiableMap(accuracy), round, converged);
     }
 
     private void startFromMajority() {
@@ -197,23 +226,34 @@ public final class DawidSkene {
         return accuracy;
     }
 
+    /** The items' estimates, each made when it is read: a posterior map per item for the whole project would not fit. */
     private List<Estimate> estimates(List<String> names) {
-        List<Estimate> estimates = new ArrayList<>();
-        for (double[] p : posterior) {
-            double max = Arrays.stream(p).max().orElseThrow();
-            int best = -1;
-            boolean tie = false;
-            Map<String, Double> named = new LinkedHashMap<>();
-            for (int j = 0; j < labels; j++) {
-                named.put(names.get(j), p[j]);
-                if (max - p[j] <= TIE_TOLERANCE) {
-                    tie |= best >= 0;
-                    best = best >= 0 ? best : j;
-                }
+        return new AbstractList<>() {
+            @Override
+            public Estimate get(int i) {
+                return estimate(posterior[i], names);
             }
-            estimates.add(new Estimate(names.get(best), p[best], Collections.unmodifiableMap(named), tie));
+
+            @Override
+            public int size() {
+                return posterior.length;
+            }
+        };
+    }
+
+    private Estimate estimate(double[] p, List<String> names) {
+        double max = Arrays.stream(p).max().orElseThrow();
+        int best = -1;
+        boolean tie = false;
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int j = 0; j < labels; j++) {
+            named.put(names.get(j), p[j]);
+            if (max - p[j] <= TIE_TOLERANCE) {
+                tie |= best >= 0;
+                best = best >= 0 ? best : j;
+            }
         }
-        return Collections.unmodifiableList(estimates);
+        return new Estimate(names.get(best), p[best], Collections.unmodifiableMap(named), tie);
     }
 
     /** Scales to sum 1; returns the sum before. */

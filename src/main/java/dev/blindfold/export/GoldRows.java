@@ -3,15 +3,16 @@ package dev.blindfold.export;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * The gold rows of one project from its answers, by {@link Majority} or by {@link DawidSkene}.
- * Plain Java; {@link AgreementService} reads the answers.
+ * The gold rows of one project from its answers, by {@link Majority} or by {@link DawidSkene}, item by item as the
+ * answers stream in. Plain Java; {@link AgreementService} reads the answers ({@link AnswerUnits}).
  */
 final class GoldRows {
 
@@ -39,6 +40,12 @@ final class GoldRows {
         }
     }
 
+    /**
+     * The most classes Dawid–Skene is fitted for. Its memory is annotators × classes² confusion entries plus items ×
+     * classes posteriors (at 32 classes and 500,000 items, 128 MB), and each round costs answers × classes.
+     */
+    static final int MAX_CLASSES = 32;
+
     private GoldRows() {
     }
 
@@ -51,64 +58,75 @@ final class GoldRows {
         return type != TaskType.CATEGORICAL;
     }
 
+    /** A project's items with their answers, read afresh each time they are walked (a Dawid–Skene fit walks twice). */
+    @FunctionalInterface
+    interface Units {
+        void forEach(Consumer<AnswerUnits.Unit> sink);
+    }
+
     /**
-     * @param labels  the project's label set (CATEGORICAL), in order; it breaks Dawid–Skene ties
-     * @param items   item id → external id, in the order rows are wanted
-     * @param answers item id → (annotator id → answer); items without answers may be absent
+     * The gold rows of {@code units}, to be read when walked. Dawid–Skene is checked and fitted here, before any row
+     * is asked for, so whatever makes it impossible is a problem the caller sees before answering.
+     *
+     * @param labels the project's label set (CATEGORICAL), in order; it breaks Dawid–Skene ties
      */
-    static List<GoldRow> of(TaskType type, List<String> labels, int overlap, Map<Long, String> items,
-                            Map<Long, ? extends Map<Long, String>> answers, Method method) {
+    static Gold of(TaskType type, List<String> labels, int overlap, Units units, Method method) {
         if (method == Method.DAWID_SKENE) {
             if (freeText(type)) {
                 throw ProblemException.badRequest("invalid-method", "method=dawid-skene needs a CATEGORICAL project;"
                         + " the answers of this " + type + " project are free text. Use method=majority.");
             }
-            return dawidSkene(labels, overlap, items, answers);
+            return dawidSkene(labels, overlap, units);
         }
-        List<GoldRow> rows = new ArrayList<>();
-        items.forEach((id, externalId) -> {
-            Majority m = Majority.of(answersOf(answers, id), overlap, freeText(type));
-            rows.add(new GoldRow(externalId, m.gold(), null, m.votes(), m.tie(), m.partial(), m.references()));
+        return sink -> units.forEach(unit -> {
+            Majority m = Majority.of(List.copyOf(unit.answers().values()), overlap, freeText(type));
+            sink.accept(new GoldRow(unit.externalId(), m.gold(), null, m.votes(), m.tie(), m.partial(), m.references()));
         });
-        return rows;
     }
 
     /** Items without answers stay out of the estimate (they carry no evidence) and get no gold. */
-    private static List<GoldRow> dawidSkene(List<String> labels, int overlap, Map<Long, String> items,
-                                            Map<Long, ? extends Map<Long, String>> answers) {
-        List<Long> answered = items.keySet().stream().filter(id -> !answersOf(answers, id).isEmpty()).toList();
-        DawidSkene.Result<Long> fit = DawidSkene.fit(labelSet(labels, answers.values()),
-                answered.stream().map(answers::get).toList());
-        Iterator<DawidSkene.Estimate> estimates = fit.items().iterator();
-        List<GoldRow> rows = new ArrayList<>();
-        items.forEach((id, externalId) -> {
-            List<String> given = answersOf(answers, id);
-            Majority m = Majority.of(given, overlap, false);
-            if (given.isEmpty()) {
-                rows.add(new GoldRow(externalId, null, null, m.votes(), false, m.partial(), null));
-            } else {
-                DawidSkene.Estimate e = estimates.next();
-                rows.add(new GoldRow(externalId, e.tie() ? null : e.label(), e.probability(), m.votes(), e.tie(),
-                        m.partial(), null));
+    private static Gold dawidSkene(List<String> labels, int overlap, Units units) {
+        DawidSkene.Answers<Long> answers = new DawidSkene.Answers<>(labelSet(labels, units));
+        units.forEach(unit -> {
+            if (!unit.answers().isEmpty()) {
+                answers.add(unit.answers());
             }
         });
-        return rows;
+        DawidSkene.Result<Long> fit = answers.fit(DawidSkene.MAX_ITERATIONS);
+        return sink -> {
+            Iterator<DawidSkene.Estimate> estimates = fit.items().iterator();
+            units.forEach(unit -> {
+                List<String> given = List.copyOf(unit.answers().values());
+                Majority m = Majority.of(given, overlap, false);
+                if (given.isEmpty()) {
+                    sink.accept(new GoldRow(unit.externalId(), null, null, m.votes(), false, m.partial(), null));
+                } else {
+                    DawidSkene.Estimate e = estimates.next();
+                    sink.accept(new GoldRow(unit.externalId(), e.tie() ? null : e.label(), e.probability(), m.votes(),
+                            e.tie(), m.partial(), null));
+                }
+            });
+        };
     }
 
     /**
-     * The project's labels, then any other answer in string order: a final answer that accepted a
-     * draft whose text is not a label is still an answer, and dropping it would hide disagreement.
+     * The project's labels, then any other answer in string order: a final answer that accepted a draft whose text is
+     * not a label is still an answer, and dropping it would hide disagreement. More than {@link #MAX_CLASSES} in all is
+     * a 400: the fit keeps a classes × classes confusion matrix per annotator and a posterior per item and class.
      */
-    private static List<String> labelSet(List<String> labels, Collection<? extends Map<Long, String>> answers) {
-        List<String> set = new ArrayList<>(labels);
+    private static List<String> labelSet(List<String> labels, Units units) {
+        Set<String> known = new HashSet<>(labels);
         TreeSet<String> others = new TreeSet<>();
-        answers.forEach(a -> a.values().stream().filter(v -> !labels.contains(v)).forEach(others::add));
+        units.forEach(unit -> unit.answers().values().stream().filter(v -> !known.contains(v)).forEach(v -> {
+            others.add(v);
+            if (known.size() + others.size() > MAX_CLASSES) {
+                throw ProblemException.badRequest("too-many-classes", "method=dawid-skene fits at most " + MAX_CLASSES
+                        + " classes (the project's labels and any other answer given); this project's answers have"
+                        + " more. Use method=majority.");
+            }
+        }));
+        List<String> set = new ArrayList<>(labels);
         set.addAll(others);
         return set;
-    }
-
-    private static List<String> answersOf(Map<Long, ? extends Map<Long, String>> answers, long itemId) {
-        Map<Long, String> item = answers.get(itemId);
-        return item == null ? List.of() : List.copyOf(item.values());
     }
 }

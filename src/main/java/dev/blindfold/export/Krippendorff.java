@@ -1,11 +1,9 @@
 package dev.blindfold.export;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Krippendorff's alpha for NOMINAL data, any number of coders, missing values allowed. Plain Java.
@@ -27,6 +25,13 @@ import java.util.TreeSet;
  *       which equals 1 − D<sub>o</sub>/D<sub>e</sub>.</li>
  * </ol>
  *
+ * <p>The nominal metric needs only the diagonal Σ<sub>c</sub> o<sub>cc</sub> and the marginals, so no
+ * coincidence matrix is built: each unit adds its equal-value pairs Σ<sub>c</sub> n<sub>uc</sub>(n<sub>uc</sub>−1)
+ * (exact integers, summed per unit size m<sub>u</sub> and divided by m<sub>u</sub>−1 once per size) and its values to
+ * the marginals ({@link ValueCounts}). Time is linear in the values, memory is one unit's distinct values plus a
+ * fixed-size entry per distinct value of the data: a C×C matrix over 100,000 distinct free-text answers would be
+ * 80 GB. The units can be streamed ({@link Tally}); nothing holds them all.
+ *
  * <p>Alpha is {@link Double#NaN} when it is undefined: no pairable unit (n &lt; 2), or every pairable
  * value is the same category (no variation, the expected disagreement is 0 and α = 0/0). Callers
  * that serialise it must map NaN to {@code null}.
@@ -43,100 +48,69 @@ public final class Krippendorff {
     }
 
     /** Nominal alpha of the units; NaN when undefined (see the class comment). */
-    public static double nominalAlpha(List<? extends Collection<String>> units) {
-        return coincidences(units).nominalAlpha();
+    public static double nominalAlpha(Iterable<? extends Collection<String>> units) {
+        Tally tally = new Tally();
+        units.forEach(tally::add);
+        return tally.nominalAlpha();
     }
 
-    /** The coincidence matrix of the units' pairable values; categories in sorted order. */
-    public static Coincidences coincidences(List<? extends Collection<String>> units) {
-        List<Map<String, Integer>> pairable = new ArrayList<>();
-        TreeSet<String> seen = new TreeSet<>();
-        for (Collection<String> unit : units) {
+    /** Nominal alpha of units added one at a time, in any order. */
+    public static final class Tally {
+
+        private final ValueCounts marginals = new ValueCounts();
+        /** Unit size m<sub>u</sub> → Σ over units of that size of their ordered pairs of equal values. */
+        private final Map<Integer, Long> equalPairsBySize = new TreeMap<>();
+        private long total;
+
+        /** Adds one unit: the values its coders gave, {@code null} for a missing one. */
+        public void add(Collection<String> unit) {
             Map<String, Integer> counts = new HashMap<>();
+            int m = 0;
             for (String value : unit) {
                 if (value != null) {
                     counts.merge(value, 1, Integer::sum);
+                    m++;
                 }
             }
-            if (counts.values().stream().mapToInt(Integer::intValue).sum() >= 2) {
-                pairable.add(counts);
-                seen.addAll(counts.keySet());
+            if (m < 2) {
+                return;
             }
-        }
-        List<String> categories = List.copyOf(seen);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < categories.size(); i++) {
-            index.put(categories.get(i), i);
-        }
-        double[][] o = new double[categories.size()][categories.size()];
-        long[] marginals = new long[categories.size()];
-        for (Map<String, Integer> counts : pairable) {
-            int m = counts.values().stream().mapToInt(Integer::intValue).sum();
+            long equal = 0;
             for (Map.Entry<String, Integer> c : counts.entrySet()) {
-                int ci = index.get(c.getKey());
-                marginals[ci] += c.getValue();
-                for (Map.Entry<String, Integer> k : counts.entrySet()) {
-                    long pairs = (long) c.getValue() * (c.getKey().equals(k.getKey()) ? c.getValue() - 1 : k.getValue());
-                    o[ci][index.get(k.getKey())] += pairs / (double) (m - 1);
-                }
+                marginals.add(c.getKey(), c.getValue());
+                equal += (long) c.getValue() * (c.getValue() - 1);
             }
-        }
-        return new Coincidences(categories, o, marginals);
-    }
-
-    /** o<sub>ck</sub> over the categories, with the marginals n<sub>c</sub> kept as exact counts. */
-    public static final class Coincidences {
-
-        private final List<String> categories;
-        private final double[][] o;
-        private final long[] marginals;
-
-        private Coincidences(List<String> categories, double[][] o, long[] marginals) {
-            this.categories = categories;
-            this.o = o;
-            this.marginals = marginals;
+            equalPairsBySize.merge(m, equal, Long::sum);
+            total += m;
         }
 
-        public List<String> categories() {
-            return categories;
-        }
-
-        /** o<sub>ck</sub>; 0 for a category that never occurs in a pairable unit. */
-        public double get(String c, String k) {
-            int ci = categories.indexOf(c);
-            int ki = categories.indexOf(k);
-            return ci < 0 || ki < 0 ? 0 : o[ci][ki];
+        /** Σ<sub>c</sub> o<sub>cc</sub>: the coincidences of equal values. */
+        public double agreeing() {
+            double agreeing = 0;
+            for (Map.Entry<Integer, Long> size : equalPairsBySize.entrySet()) {
+                agreeing += size.getValue() / (double) (size.getKey() - 1);
+            }
+            return agreeing;
         }
 
         /** n<sub>c</sub>: how many pairable values are c. */
         public long marginal(String c) {
-            int ci = categories.indexOf(c);
-            return ci < 0 ? 0 : marginals[ci];
+            return marginals.count(c);
         }
 
         /** n: all pairable values. */
         public long total() {
-            long n = 0;
-            for (long nc : marginals) {
-                n += nc;
-            }
-            return n;
+            return total;
         }
 
         /** Nominal alpha; NaN when undefined (fewer than 2 pairable values, or a single category). */
         public double nominalAlpha() {
-            long n = total();
-            double agreeing = 0;
-            long chancePairs = 0;
-            for (int c = 0; c < categories.size(); c++) {
-                agreeing += o[c][c];
-                chancePairs += marginals[c] * (marginals[c] - 1);
-            }
-            long denominator = n * (n - 1) - chancePairs;
-            if (n < 2 || denominator == 0) {
+            long chancePairs = marginals.equalPairs();
+            long denominator = total * (total - 1) - chancePairs;
+            if (total < 2 || denominator == 0) {
                 return Double.NaN;
             }
-            return ((n - 1) * agreeing - chancePairs) / denominator;
+            return ((total - 1) * agreeing() - chancePairs) / denominator;
         }
     }
 }

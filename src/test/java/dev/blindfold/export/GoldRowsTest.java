@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,16 @@ class GoldRowsTest {
             }
         }
         return answers;
+    }
+
+    /** GoldRows over the items (in their order) and their answers, walked once into a list. */
+    private static List<GoldRow> rows(TaskType type, List<String> labels, int overlap, Map<Long, String> items,
+                                      Map<Long, Map<Long, String>> answers, GoldRows.Method method) {
+        GoldRows.Units units = sink -> items.forEach((id, externalId) ->
+                sink.accept(new AnswerUnits.Unit(id, externalId, answers.getOrDefault(id, Map.of()))));
+        List<GoldRow> rows = new ArrayList<>();
+        GoldRows.of(type, labels, overlap, units, method).forEach(rows::add);
+        return rows;
     }
 
     /**
@@ -72,7 +83,7 @@ class GoldRowsTest {
 
     @Test
     void dawidSkeneRowsKeepRawVotesAndAddThePosteriorOfTheirGold() {
-        List<GoldRow> rows = GoldRows.of(TaskType.CATEGORICAL, ANIMALS, 3, items(7), collusion(),
+        List<GoldRow> rows = rows(TaskType.CATEGORICAL, ANIMALS, 3, items(7), collusion(),
                 GoldRows.Method.DAWID_SKENE);
 
         GoldRow cat = rows.get(0);
@@ -95,7 +106,7 @@ class GoldRowsTest {
         GoldRow none = rows.get(6);
         assertEquals(new GoldRow("e7", null, null, Map.of(), false, true, null), none);
 
-        List<GoldRow> majority = GoldRows.of(TaskType.CATEGORICAL, ANIMALS, 3, items(7), collusion(),
+        List<GoldRow> majority = rows(TaskType.CATEGORICAL, ANIMALS, 3, items(7), collusion(),
                 GoldRows.Method.MAJORITY);
         assertEquals("dog", majority.get(0).gold(), "majority follows the pair");
         assertTrue(majority.stream().allMatch(r -> r.posterior() == null), "no posterior for majority");
@@ -106,7 +117,7 @@ class GoldRowsTest {
     void aDawidSkeneTieHasNoGoldButKeepsItsPosterior() {
         Map<Long, Map<Long, String>> answers = Map.of(1L, answers("dog", "dog"), 2L, answers("cat", "cat"),
                 3L, answers("dog", "cat"));
-        GoldRow split = GoldRows.of(TaskType.CATEGORICAL, ANIMALS, 2, items(3), answers,
+        GoldRow split = rows(TaskType.CATEGORICAL, ANIMALS, 2, items(3), answers,
                 GoldRows.Method.DAWID_SKENE).get(2);
         assertTrue(split.tie());
         assertNull(split.gold(), "a tie is left for adjudication, as with majority");
@@ -118,7 +129,7 @@ class GoldRowsTest {
     @Test
     void answersOutsideTheLabelSetJoinTheEstimate() {
         Map<Long, Map<Long, String>> answers = Map.of(1L, answers("cat", "a cat, probably", "a cat, probably"));
-        GoldRow row = GoldRows.of(TaskType.CATEGORICAL, ANIMALS, 3, items(1), answers,
+        GoldRow row = rows(TaskType.CATEGORICAL, ANIMALS, 3, items(1), answers,
                 GoldRows.Method.DAWID_SKENE).get(0);
         assertEquals("a cat, probably", row.gold());
     }
@@ -127,17 +138,34 @@ class GoldRowsTest {
     void freeTextTypesGetReferencesAndRefuseDawidSkene() {
         Map<Long, Map<Long, String>> answers = Map.of(1L, answers("Reset it.", "Ask support.", "Reset it."));
         for (TaskType type : List.of(TaskType.FREE_TEXT, TaskType.DRAFT_RATING, TaskType.PAIRWISE)) {
-            GoldRow row = GoldRows.of(type, List.of(), 3, items(1), answers, GoldRows.Method.MAJORITY).get(0);
+            GoldRow row = rows(type, List.of(), 3, items(1), answers, GoldRows.Method.MAJORITY).get(0);
             assertEquals(new GoldRow("e1", "Reset it.", null, Map.of("Reset it.", 2, "Ask support.", 1), false, false,
                     List.of("Reset it.", "Ask support.")), row, type.name());
 
-            ProblemException e = assertThrows(ProblemException.class, () -> GoldRows.of(type, List.of(), 3, items(1),
+            ProblemException e = assertThrows(ProblemException.class, () -> rows(type, List.of(), 3, items(1),
                     answers, GoldRows.Method.DAWID_SKENE), type.name());
             assertEquals(400, e.status());
             assertEquals("invalid-method", e.slug());
             assertTrue(e.getMessage().contains("CATEGORICAL") && e.getMessage().contains(type.name()), e.getMessage());
         }
-        assertNull(GoldRows.of(TaskType.CATEGORICAL, ANIMALS, 3, items(1), Map.of(1L, answers("cat")),
+        assertNull(rows(TaskType.CATEGORICAL, ANIMALS, 3, items(1), Map.of(1L, answers("cat")),
                 GoldRows.Method.MAJORITY).get(0).references());
+    }
+
+    @Test
+    void dawidSkeneOnMoreClassesThanItFitsIsABadRequestBeforeAnyRow() {
+        Map<Long, Map<Long, String>> answers = new LinkedHashMap<>();
+        for (long id = 1; id <= GoldRows.MAX_CLASSES; id++) {
+            answers.put(id, answers("cat", "accepted draft " + id));
+        }
+        ProblemException e = assertThrows(ProblemException.class, () -> rows(TaskType.CATEGORICAL, ANIMALS, 2,
+                items(GoldRows.MAX_CLASSES), answers, GoldRows.Method.DAWID_SKENE));
+        assertEquals(400, e.status());
+        assertEquals("too-many-classes", e.slug());
+        for (long id = GoldRows.MAX_CLASSES - 2; id <= GoldRows.MAX_CLASSES; id++) {
+            answers.remove(id);
+        }
+        assertEquals(GoldRows.MAX_CLASSES, rows(TaskType.CATEGORICAL, ANIMALS, 2, items(GoldRows.MAX_CLASSES), answers,
+                GoldRows.Method.DAWID_SKENE).size(), "3 labels and 29 other answers: 32 classes fit");
     }
 }

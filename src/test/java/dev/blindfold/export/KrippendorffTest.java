@@ -3,14 +3,16 @@ package dev.blindfold.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.export.Krippendorff.Coincidences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Nominal alpha against published worked examples and small cases computed by hand. */
+/**
+ * Nominal alpha against published worked examples and small cases computed by hand; the published coincidence matrix
+ * is checked on {@link DenseKrippendorff}, the reference {@link KrippendorffPropertyTest} holds the streamed tally to.
+ */
 class KrippendorffTest {
 
     private static final double EXACT = 1e-12;
@@ -65,8 +67,8 @@ class KrippendorffTest {
     void paperExampleHasThePublishedCoincidenceMatrix() {
         // Derived unit by unit (m_u = 3,4,4,4,4,4,4,4,4,3,2,1; unit 12 has one value and is dropped):
         // o_11 = 3 (u1) + 2 (u8) + 2 (u11) = 7; o_12 = 1 (u8) + 1/3 (u6); o_23 = 1 (u2) + 1/3 (u6); ...
-        Coincidences c = Krippendorff.coincidences(units(PAPER_2011));
-        assertEquals(List.of("1", "2", "3", "4", "5"), c.categories());
+        DenseKrippendorff c = new DenseKrippendorff(units(PAPER_2011));
+        assertEquals(List.of("1", "2", "3", "4", "5"), c.categories);
         double[][] expected = {
                 {7, 4.0 / 3, 1.0 / 3, 1.0 / 3, 0},
                 {4.0 / 3, 10, 4.0 / 3, 1.0 / 3, 0},
@@ -80,8 +82,18 @@ class KrippendorffTest {
                         "o_" + (i + 1) + (k + 1));
             }
         }
-        assertEquals(List.of(9L, 13L, 10L, 5L, 3L), c.categories().stream().map(c::marginal).toList());
+        assertEquals(List.of(9L, 13L, 10L, 5L, 3L), c.categories.stream().map(c::marginal).toList());
         assertEquals(40, c.total());
+    }
+
+    @Test
+    void paperExampleHasThePublishedDiagonalAndMarginalsWithoutAMatrix() {
+        Krippendorff.Tally tally = new Krippendorff.Tally();
+        units(PAPER_2011).forEach(tally::add);
+        assertEquals(7 + 10 + 8 + 4 + 3, tally.agreeing(), EXACT);
+        assertEquals(List.of(9L, 13L, 10L, 5L, 3L), List.of("1", "2", "3", "4", "5").stream().map(tally::marginal).toList());
+        assertEquals(0, tally.marginal("6"));
+        assertEquals(40, tally.total());
     }
 
     @Test
@@ -130,7 +142,9 @@ class KrippendorffTest {
         padded.add(Arrays.asList("b", null, "b"));
         // with the extra (b,b): o_aa = 2, o_bb = 4, o_ab = o_ba = 1; n_a = 3, n_b = 5, n = 8 → 1 - 7*2/30.
         assertEquals(1 - 14.0 / 30, Krippendorff.nominalAlpha(padded), EXACT);
-        assertEquals(0, Krippendorff.coincidences(padded).marginal("c"), "a lone value adds nothing");
+        Krippendorff.Tally tally = new Krippendorff.Tally();
+        padded.forEach(tally::add);
+        assertEquals(0, tally.marginal("c"), "a lone value adds nothing");
         // base alone: o_aa = 2, o_bb = 2, o_ab = o_ba = 1; n = 6 → 1 - 5*2/18.
         assertEquals(1 - 10.0 / 18, Krippendorff.nominalAlpha(base), EXACT);
     }
