@@ -35,13 +35,6 @@ public class ProjectChains {
                 .map(h -> new ChainHeadRef(new ChainId(projectId, h.key.actorId), h.seq, h.hash)).toList();
     }
 
-    /** Every actor with at least one event in the project, ascending: the chains the events table holds. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> actorsWithEvents(long projectId) {
-        return em.createQuery("select distinct e.actorId from Event e where e.projectId = :p order by e.actorId", Long.class)
-                .setParameter("p", projectId).getResultList();
-    }
-
     /**
      * The project's next chain after {@code afterActor}, in actor order: the lowest actor with a recorded head or an
      * event. Two index lookups, so the chains are walked one at a time, never listed whole.
