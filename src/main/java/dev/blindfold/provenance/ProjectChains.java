@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 
 /**
- * Reads a project's chains for verification and audit bundles: the recorded heads, which chains have
- * events, and one chain's events in seq order, a page at a time by keyset on {@code (seq, id)} (H2 materialises a
- * whole result set, so a chain is never read in one query). Read events are detached, so memory holds one
- * page whatever the chain's length.
+ * Reads a project's chains for verification and audit bundles: the recorded heads, the chains one after another, and
+ * one chain's events in seq order, a page at a time by keyset on seq (a range of {@code events_chain_uq}; H2
+ * materialises a whole result set, so a chain is never read in one query). Read events are detached, so memory holds
+ * one page whatever the chain's length.
  */
 @ApplicationScoped
 public class ProjectChains {
@@ -33,24 +35,43 @@ public class ProjectChains {
                 .map(h -> new ChainHeadRef(new ChainId(projectId, h.key.actorId), h.seq, h.hash)).toList();
     }
 
-    /** Every actor with at least one event in the project, ascending: the chains the events table holds. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> actorsWithEvents(long projectId) {
-        return em.createQuery("select distinct e.actorId from Event e where e.projectId = :p order by e.actorId", Long.class)
-                .setParameter("p", projectId).getResultList();
+    /**
+     * The project's next chain after {@code afterActor}, in actor order: the lowest actor with a recorded head or an
+     * event. Two index lookups, so the chains are walked one at a time, never listed whole.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ChainId> next(long projectId, long afterActor) {
+        Number actor = (Number) em.createNativeQuery("SELECT MIN(a) FROM (SELECT MIN(actor_id) AS a FROM chain_heads"
+                        + " WHERE project_id = :p AND actor_id > :a UNION ALL SELECT MIN(actor_id) AS a FROM events"
+                        + " WHERE project_id = :p AND actor_id > :a) n")
+                .setParameter("p", projectId).setParameter("a", afterActor).getSingleResult();
+        return actor == null ? Optional.empty() : Optional.of(new ChainId(projectId, actor.longValue()));
+    }
+
+    /** The chain's recorded head as the database holds it now (never a copy the persistence context kept). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ChainHeadRef> head(ChainId chain) {
+        return em.createQuery("select h.seq, h.hash from ChainHead h where h.key.projectId = :p and h.key.actorId = :u",
+                        Object[].class)
+                .setParameter("p", chain.projectId()).setParameter("u", chain.actorId()).getResultStream().findFirst()
+                .map(row -> new ChainHeadRef(chain, ((Number) row[0]).longValue(), (String) row[1]));
+    }
+
+    /** Hands {@code rows} the chain's stored rows with seq at most {@code upToSeq}, in seq order ({@link ChainPages}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forEachRow(ChainId chain, long upToSeq, int pageSize, ChainPages.Rows rows) {
+        em.unwrap(Session.class).doWork(c -> ChainPages.read(c, chain, upToSeq, pageSize, rows));
     }
 
     /** Hands {@code sink} the chain's events with seq at most {@code upToSeq}, in seq order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forEach(ChainId chain, long upToSeq, Consumer<Event> sink) {
         long after = Long.MIN_VALUE;
-        long afterId = Long.MIN_VALUE;
         while (true) {
             List<Event> page = em.createQuery("from Event e where e.projectId = :p and e.actorId = :u"
-                            + " and (e.seq > :after or (e.seq = :after and e.id > :afterId)) and e.seq <= :upTo"
-                            + " order by e.seq, e.id", Event.class)
+                            + " and e.seq > :after and e.seq <= :upTo order by e.seq", Event.class)
                     .setParameter("p", chain.projectId()).setParameter("u", chain.actorId())
-                    .setParameter("after", after).setParameter("afterId", afterId).setParameter("upTo", upToSeq)
+                    .setParameter("after", after).setParameter("upTo", upToSeq)
                     .setMaxResults(PAGE).getResultList();
             for (Event e : page) {
                 em.detach(e);
@@ -60,7 +81,6 @@ public class ProjectChains {
                 return;
             }
             after = page.get(page.size() - 1).seq();
-            afterId = page.get(page.size() - 1).id();
         }
     }
 }

@@ -71,6 +71,13 @@ public interface BlindfoldConfig {
         int bootstrapResamples();
 
         /**
+         * Events a page when the database verification reads a chain ({@code /audit/verify}); each page is one index
+         * range, so the size trades round trips against the memory of one page.
+         */
+        @WithDefault("1000")
+        int verifyPageSize();
+
+        /**
          * Ed25519 private key (base64 PKCS#8) that signs audit bundle manifests; without it bundles are
          * unsigned (their SHA-256 sums still bind every file to the manifest).
          */

@@ -37,7 +37,7 @@ public final class ChainVerifier {
     }
 
     /** More breaks than this are counted as broken chains but not kept. */
-    static final int MAX_FINDINGS = 1_000;
+    public static final int MAX_FINDINGS = 1_000;
 
     private final Map<ChainId, ChainHeadRef> heads = new HashMap<>();
     private final Set<ChainId> seen = new HashSet<>();
