@@ -39,6 +39,6 @@ class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRe
     }
 
     private static SecurityIdentity identity(ApiTokenService.Holder holder) {
-        return Identities.of(holder.user(), TOKEN_ID, holder.tokenId());
+        return Identities.of(holder.userId(), holder.username(), holder.roles(), TOKEN_ID, holder.tokenId());
     }
 }

@@ -2,8 +2,9 @@ package dev.blindfold.identity;
 
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.Optional;
 public class ApiTokenService {
 
     static final int MAX_NAME = 100;
-    /** last_used_at is rewritten at most this often per token, so a busy script costs no write per request. */
-    static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     /** A token as its owner sees it; never the secret or its hash. */
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
@@ -34,8 +33,14 @@ public class ApiTokenService {
     public record CreatedToken(long id, String name, String token) {
     }
 
-    /** Who a valid secret belongs to, and which token it is. */
-    record Holder(User user, long tokenId) {
+    /** A live token of an active user, as one SELECT reads it: the token, its last use, and who holds it. */
+    record Holder(long tokenId, Instant lastUsedAt, long userId, String username, String roles) {
+    }
+
+    private final EntityManager em;
+
+    ApiTokenService(EntityManager em) {
+        this.em = em;
     }
 
     public CreatedToken create(long userId, String name) {
@@ -69,22 +74,24 @@ public class ApiTokenService {
         }
     }
 
-    /** The user holding this secret, if it is a live (not revoked) token of an active user; records when it was last used. */
+    /**
+     * The holder of this secret, if it is a live (not revoked) token of an active user: one SELECT of the token
+     * joined with its user, outside any transaction; last_used_at is written only when it moved (see {@link LastUse}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @ActivateRequestContext
     Optional<Holder> authenticate(String presented) {
         if (!TokenSecrets.wellFormed(presented)) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = ApiToken.byHash(TokenSecrets.hash(presented)).filter(t -> !t.revoked());
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ApiToken token = found.get();
+        Optional<Holder> found = em.createQuery("select t.id, t.lastUsedAt, u.id, u.username, u.roles"
+                        + " from ApiToken t, User u where t.tokenHash = :hash and t.revokedAt is null"
+                        + " and u.id = t.userId and u.active = true", Holder.class)
+                .setParameter("hash", TokenSecrets.hash(presented)).getResultStream().findFirst();
         Instant now = now();
-        if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
-            token.lastUsedAt = now;
-        }
-        return User.<User>findByIdOptional(token.userId).filter(user -> user.active)
-                .map(user -> new Holder(user, token.id));
+        found.filter(holder -> LastUse.moved(holder.lastUsedAt(), now))
+                .ifPresent(holder -> LastUse.record(em, "ApiToken", "lastUsedAt", holder.tokenId(), now));
+        return found;
     }
 
     private static Instant now() {

@@ -12,24 +12,17 @@ import jakarta.inject.Named;
 public class CurrentUser {
 
     private final SecurityIdentity identity;
-    private User user;
 
     CurrentUser(SecurityIdentity identity) {
         this.identity = identity;
     }
 
-    public User user() {
-        if (user == null) {
-            if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
-            }
-            user = User.byUsername(identity.getPrincipal().getName()).orElseThrow(UnauthorizedException::new);
-        }
-        return user;
-    }
-
+    /** The user's id, which the identity carries (see {@link Identities}): no query. */
     public long id() {
-        return user().id;
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return identity.<Long>getAttribute(Identities.USER_ID);
     }
 
     /** For page chrome: bad credentials on a public page (the sign-in form) count as not signed in. */

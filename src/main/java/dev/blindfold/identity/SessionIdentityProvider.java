@@ -28,7 +28,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.resolve(request.secret())
-                .map(live -> Identities.of(live.user(), SESSION_ID, live.sessionId()))
+                .map(live -> Identities.of(live.userId(), live.username(), live.roles(), SESSION_ID, live.sessionId()))
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

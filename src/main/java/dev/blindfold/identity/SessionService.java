@@ -2,12 +2,12 @@ package dev.blindfold.identity;
 
 import dev.blindfold.web.BlindfoldConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,13 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
 @Transactional
 public class SessionService {
 
-    /** last_seen_at is rewritten at most this often per session, so a busy page costs no write per request. */
-    static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
     /** How often one node deletes sessions past their end. */
     static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
-    /** A live session and its user. */
-    record Live(User user, long sessionId) {
+    /** A session and its user, as one SELECT reads them. */
+    record Live(long sessionId, Instant lastSeenAt, Instant expiresAt, Instant revokedAt, long userId, String username,
+                String roles, boolean active) {
     }
 
     private final EntityManager em;
@@ -56,27 +55,26 @@ public class SessionService {
         return secret;
     }
 
-    /** The live session holding this secret, with its (active) user; notes that it was used. */
+    /**
+     * The live session holding this secret, with its (active) user: one SELECT of the session joined with its user,
+     * outside any transaction; last_seen_at is written only when it moved (see {@link LastUse}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @ActivateRequestContext
     Optional<Live> resolve(String secret) {
         if (!TokenSecrets.wellFormedRandom(secret)) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("select s, u from SignInSession s, User u where s.secretHash = :hash"
-                + " and u.id = s.userId", Object[].class).setParameter("hash", TokenSecrets.hash(secret)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        SignInSession session = (SignInSession) rows.get(0)[0];
-        User user = (User) rows.get(0)[1];
         Instant now = now();
-        if (session.revokedAt != null || !session.expiresAt.isAfter(now) || !user.active
-                || !session.lastSeenAt.plus(idleTimeout).isAfter(now)) {
-            return Optional.empty();
-        }
-        if (session.lastSeenAt.isBefore(now.minus(LAST_SEEN_GRANULARITY))) {
-            session.lastSeenAt = now;
-        }
-        return Optional.of(new Live(user, session.id));
+        Optional<Live> live = em.createQuery("select s.id, s.lastSeenAt, s.expiresAt, s.revokedAt, u.id, u.username,"
+                        + " u.roles, u.active from SignInSession s, User u where s.secretHash = :hash and u.id = s.userId",
+                        Live.class)
+                .setParameter("hash", TokenSecrets.hash(secret)).getResultStream().findFirst()
+                .filter(session -> session.revokedAt() == null && session.expiresAt().isAfter(now) && session.active()
+                        && session.lastSeenAt().plus(idleTimeout).isAfter(now));
+        live.filter(session -> LastUse.moved(session.lastSeenAt(), now))
+                .ifPresent(session -> LastUse.record(em, "SignInSession", "lastSeenAt", session.sessionId(), now));
+        return live;
     }
 
     /** Sign-out: the session holding this secret ends (nothing happens for an unknown one). */

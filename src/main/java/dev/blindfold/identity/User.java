@@ -44,6 +44,11 @@ public class User extends PanacheEntity {
 
     /** The roles as stored, including a combination refused since (see {@link RoleRules#effective}). */
     public List<String> roleList() {
+        return roleList(roles);
+    }
+
+    /** Role names of a stored {@code users.roles} value. */
+    static List<String> roleList(String roles) {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
 

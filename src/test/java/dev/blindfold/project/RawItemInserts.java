@@ -1,0 +1,108 @@
+package dev.blindfold.project;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+
+/**
+ * The limit ImportBench compares an import with: the same item and draft rows inserted by plain batched JDBC into
+ * {@code items_raw} and {@code drafts_raw}, scratch tables with the columns, keys, references and indexes of
+ * {@code items} and {@code drafts}, in one transaction, {@value ImportWriter#CHUNK} items a batch. No parsing, no
+ * checks, no duplicate probe: only what the database must do to store the rows.
+ */
+final class RawItemInserts {
+
+    /** One item as the bench generates it: its externalId, input and two drafts' texts. */
+    record Row(String externalId, String input, String draftA, String draftB) {
+    }
+
+    private static final String[] DDL = {
+        "DROP TABLE IF EXISTS drafts_raw",
+        "DROP TABLE IF EXISTS items_raw",
+        """
+        CREATE TABLE items_raw (
+            id          BIGINT         PRIMARY KEY,
+            project_id  BIGINT         NOT NULL REFERENCES projects (id),
+            external_id VARCHAR(200)   NOT NULL,
+            input       VARCHAR(1000000) NOT NULL,
+            metadata    VARCHAR(1000000),
+            created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+            CONSTRAINT items_raw_external_id_uq UNIQUE (project_id, external_id)
+        )""",
+        """
+        CREATE TABLE drafts_raw (
+            id      BIGINT         PRIMARY KEY,
+            item_id BIGINT         NOT NULL REFERENCES items_raw (id),
+            model   VARCHAR(200)   NOT NULL,
+            family  VARCHAR(200)   NOT NULL,
+            version VARCHAR(200)   NOT NULL,
+            text    VARCHAR(1000000) NOT NULL
+        )""",
+        "CREATE INDEX drafts_raw_item_ix ON drafts_raw (item_id)",
+    };
+
+    private final DataSource dataSource;
+    private long nextId = 1;
+
+    RawItemInserts(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Creates empty {@code items_raw} and {@code drafts_raw}, dropping earlier ones. */
+    void createTables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : DDL) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** Inserts rows 1..count of {@code rows} for the project, in one transaction; returns the seconds it took. */
+    double insert(long projectId, int count, IntFunction<Row> rows) throws SQLException {
+        long start = System.nanoTime();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement items = c.prepareStatement("INSERT INTO items_raw (id, project_id, external_id, input,"
+                     + " metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement drafts = c.prepareStatement("INSERT INTO drafts_raw (id, item_id, model, family, version,"
+                     + " text) VALUES (?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int n = 1; n <= count; n++) {
+                Row row = rows.apply(n);
+                long itemId = nextId++;
+                items.setLong(1, itemId);
+                items.setLong(2, projectId);
+                items.setString(3, row.externalId());
+                items.setString(4, row.input());
+                items.setString(5, null);
+                items.setTimestamp(6, now);
+                items.addBatch();
+                addDraft(drafts, itemId, "model-a", "fam-a", row.draftA());
+                addDraft(drafts, itemId, "model-b", "fam-b", row.draftB());
+                if (n % ImportWriter.CHUNK == 0 || n == count) {
+                    items.executeBatch();
+                    drafts.executeBatch();
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void addDraft(PreparedStatement drafts, long itemId, String model, String family, String text)
+            throws SQLException {
+        drafts.setLong(1, nextId++);
+        drafts.setLong(2, itemId);
+        drafts.setString(3, model);
+        drafts.setString(4, family);
+        drafts.setString(5, "v1");
+        drafts.setString(6, text);
+        drafts.addBatch();
+    }
+}
