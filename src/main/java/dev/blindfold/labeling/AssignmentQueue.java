@@ -24,6 +24,7 @@ import java.util.Optional;
 @Transactional
 public class AssignmentQueue {
 
+    /** An annotator has at most one unfinished assignment; each status is one equality probe of assignments_open_ix. */
     private static final List<AssignmentStatus> UNFINISHED = List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED);
 
     private final QueueCounts counts;
@@ -39,11 +40,12 @@ public class AssignmentQueue {
         Membership member = Membership.lockOf(project.id, annotatorId)
                 .orElseThrow(() -> ProblemException.notFound("Project " + project.id));
         counts.fold(project.id, annotatorId);
-        Optional<Assignment> open = Assignment.find(
-                "projectId = ?1 and annotatorId = ?2 and status in ?3 order by position",
-                project.id, annotatorId, UNFINISHED).firstResultOptional();
-        if (open.isPresent()) {
-            return open;
+        for (AssignmentStatus status : UNFINISHED) {
+            Optional<Assignment> open = Assignment.find("projectId = ?1 and annotatorId = ?2 and status = ?3",
+                    project.id, annotatorId, status).firstResultOptional();
+            if (open.isPresent()) {
+                return open;
+            }
         }
         int position = lastPosition(project.id, annotatorId) + 1;
         return walk.take(project, annotatorId, QueueWalk.start(member.orderSeed, position))
@@ -74,10 +76,12 @@ public class AssignmentQueue {
         return a;
     }
 
+    /** The annotator's last position: one step down assignments_position_uq (MAX would read all their positions). */
     private static int lastPosition(long projectId, long annotatorId) {
-        Integer last = Panache.getEntityManager()
-                .createQuery("select max(a.position) from Assignment a where a.projectId = :p and a.annotatorId = :u", Integer.class)
-                .setParameter("p", projectId).setParameter("u", annotatorId).getSingleResult();
-        return last == null ? 0 : last;
+        return Panache.getEntityManager()
+                .createQuery("select a.position from Assignment a where a.projectId = :p and a.annotatorId = :u"
+                        + " order by a.position desc", Integer.class)
+                .setParameter("p", projectId).setParameter("u", annotatorId).setMaxResults(1)
+                .getResultStream().findFirst().orElse(0);
     }
 }

@@ -87,7 +87,8 @@ public class QueueCounts {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Progress progress(long projectId, long annotatorId) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT m.finals, m.had_full, c.items - c.full_items,"
-                + " (SELECT MAX(a.position) FROM assignments a WHERE a.project_id = ?1 AND a.annotator_id = ?2),"
+                + " (SELECT a.position FROM assignments a WHERE a.project_id = ?1 AND a.annotator_id = ?2"
+                + " ORDER BY a.position DESC FETCH FIRST 1 ROWS ONLY),"
                 + " (SELECT SUM(d.delta) FROM queue_deltas d WHERE d.project_id = ?1 AND d.annotator_id = ?2)"
                 + " FROM project_members m JOIN queue_counts c ON c.project_id = m.project_id"
                 + " WHERE m.project_id = ?1 AND m.user_id = ?2")
