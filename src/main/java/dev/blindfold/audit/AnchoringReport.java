@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the project audit page shows, from one pass over the project's labels; {@code exposure} counts the
- * labels per exposure class (every class present, 0 when none).
+ * Everything the project audit page shows, from the kept label facts; {@code exposure} counts the labels per exposure
+ * class (every class present, 0 when none); {@code flags} are the first {@link AnchoringService#FLAGS_SHOWN} of
+ * {@code flagsTotal}, by annotator, then commit time.
  */
 public record AnchoringReport(List<AnnotatorAnchoring> annotators, List<DriftWeek> drift, List<AnchoringFlag> flags,
-                              Map<String, Long> exposure) {
+                              long flagsTotal, Map<String, Long> exposure) {
+
+    /** Flags not listed in {@code flags}. */
+    public long flagsNotShown() {
+        return flagsTotal - flags.size();
+    }
 }

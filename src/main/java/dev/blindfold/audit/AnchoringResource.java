@@ -1,12 +1,22 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.identity.Roles;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindfold.project.ProjectService;
+import dev.blindfold.web.StreamedBody;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,9 +28,13 @@ import java.util.function.Function;
 public class AnchoringResource {
 
     private final AnchoringService anchoring;
+    private final ProjectService projects;
+    private final ObjectMapper json;
 
-    AnchoringResource(AnchoringService anchoring) {
+    AnchoringResource(AnchoringService anchoring, ProjectService projects, ObjectMapper json) {
         this.anchoring = anchoring;
+        this.projects = projects;
+        this.json = json;
     }
 
     /** One {@link AnnotatorAnchoring} per annotator with a label, by username. */
@@ -42,13 +56,38 @@ public class AnchoringResource {
         return answer(projectId, "drift", csv, AnchoringReport::drift, DriftWeek.COLUMNS, DriftWeek::cells);
     }
 
-    /** Every {@link AnchoringFlag}, by annotator, then commit time. */
+    /**
+     * Every {@link AnchoringFlag}, by annotator, then commit time, streamed a page of labels at a time; an unknown
+     * project is a 404 before the 200, and a failure while streaming cuts the connection ({@link StreamedBody}).
+     */
     @GET
     @Path("/flags")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    public Response flags(@PathParam("id") long projectId, @QueryParam("format") String format) {
+    public Response flags(@PathParam("id") long projectId, @QueryParam("format") String format,
+                          @Context HttpServerRequest request) {
         boolean csv = AuditCsv.wanted(format);
-        return answer(projectId, "flags", csv, AnchoringReport::flags, AnchoringFlag.COLUMNS, AnchoringFlag::cells);
+        projects.find(projectId);
+        String what = "Flags of project " + projectId;
+        if (csv) {
+            StreamingOutput body = StreamedBody.cutOnFailure(request, what, out -> AuditCsv.stream(out,
+                    AnchoringFlag.COLUMNS, sink -> anchoring.forEachFlag(projectId, sink), AnchoringFlag::cells));
+            return Response.ok(body, "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"project-" + projectId + "-flags.csv\"").build();
+        }
+        StreamingOutput body = StreamedBody.cutOnFailure(request, what, out -> {
+            try (JsonGenerator gen = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                gen.writeStartArray();
+                anchoring.forEachFlag(projectId, flag -> {
+                    try {
+                        json.writeValue(gen, flag);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                gen.writeEndArray();
+            }
+        });
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     private <T> Response answer(long projectId, String name, boolean csv, Function<AnchoringReport, List<T>> table,

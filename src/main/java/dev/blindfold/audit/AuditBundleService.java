@@ -6,7 +6,7 @@ import dev.blindfold.export.ExportFilter;
 import dev.blindfold.export.ExportFormat;
 import dev.blindfold.export.ExportService;
 import dev.blindfold.exposure.ExposureThresholds;
-import dev.blindfold.export.LabelReader;
+import dev.blindfold.facts.LabelReader;
 import dev.blindfold.export.LabelScope;
 import dev.blindfold.provenance.chain.ChainHeadRef;
 import dev.blindfold.provenance.ProjectChains;

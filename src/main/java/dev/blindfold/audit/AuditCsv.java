@@ -4,11 +4,17 @@ import dev.blindfold.export.CsvRows;
 import dev.blindfold.web.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -48,18 +54,37 @@ final class AuditCsv {
 
     static <T> String write(List<String> header, List<T> rows, Function<T, List<Object>> cells) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+        print(out, header, rows::forEach, cells);
+        return out.toString();
+    }
+
+    /** Writes the rows {@code rows} hands on, as they come, to {@code out} (UTF-8); does not close it. */
+    static <T> void stream(OutputStream out, List<String> header, Consumer<Consumer<T>> rows,
+                           Function<T, List<Object>> cells) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        print(writer, header, rows, cells);
+        writer.flush();
+    }
+
+    private static <T> void print(Appendable out, List<String> header, Consumer<Consumer<T>> rows,
+                                  Function<T, List<Object>> cells) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
             printer.printRecord(header);
-            for (T row : rows) {
+            rows.accept(row -> {
                 List<Object> values = new ArrayList<>();
                 for (Object cell : cells.apply(row)) {
                     values.add(cell == null ? "" : cell instanceof Number ? cell : CsvRows.neutralise(cell.toString()));
                 }
-                printer.printRecord(values);
-            }
+                try {
+                    printer.printRecord(values);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 }

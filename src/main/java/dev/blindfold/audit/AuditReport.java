@@ -8,12 +8,18 @@ import java.util.Map;
 /**
  * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies,
  * labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
- * per-annotator anchoring table and the flagged labels.
+ * per-annotator anchoring table and the flagged labels (the first {@link AnchoringService#FLAGS_SHOWN} of
+ * {@code flagsTotal}; the flags table has them all).
  */
 public record AuditReport(long projectId, String projectName, String taskType, Instant generatedAt,
                           ChainAudit.Verification verification, Map<String, Long> exposure,
                           AgreementService.Agreement agreement, List<MirrorGapRow> mirrorGap,
-                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags) {
+                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal) {
+
+    /** Flags not listed in {@code flags}. */
+    public long flagsNotShown() {
+        return flagsTotal - flags.size();
+    }
 
     /** Labels of all classes. */
     public long labels() {

@@ -2,7 +2,7 @@ package dev.blindfold.audit;
 
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.LabelExposure.EarlierReveal;
-import dev.blindfold.export.LabelReader.ProjectLabel;
+import dev.blindfold.facts.LabelReader.ProjectLabel;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.chain.EventType;
 import jakarta.persistence.EntityManager;

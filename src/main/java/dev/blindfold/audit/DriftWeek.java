@@ -23,6 +23,12 @@ public record DriftWeek(LocalDate week, String isoWeek, long labels, Double blin
     public static final List<String> COLUMNS = List.of("week", "isoWeek", "labels", "blindAlpha", "finalAlpha",
             "revealedFinals", "acceptedShare", "meanFinalDraftSimilarity");
 
+    /** The week as ISO-8601 text, {@code 2026-W02}. */
+    public static String isoWeek(LocalDate day) {
+        return String.format(java.util.Locale.ROOT, "%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
     public List<Object> cells() {
         return Arrays.asList(week, isoWeek, labels, blindAlpha, finalAlpha, revealedFinals, acceptedShare,
                 meanFinalDraftSimilarity);

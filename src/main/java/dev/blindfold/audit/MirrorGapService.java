@@ -2,8 +2,8 @@ package dev.blindfold.audit;
 
 import dev.blindfold.export.AgreementService;
 import dev.blindfold.export.Gold;
-import dev.blindfold.export.LabelReader;
-import dev.blindfold.export.NotBlind;
+import dev.blindfold.facts.FactReads;
+import dev.blindfold.facts.NotBlind;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.TaskType;
@@ -33,20 +33,20 @@ public class MirrorGapService {
 
     private final ProjectService projects;
     private final AgreementService agreement;
-    private final LabelReader labels;
+    private final FactReads facts;
     private final BlindfoldConfig config;
 
-    MirrorGapService(ProjectService projects, AgreementService agreement, LabelReader labels, BlindfoldConfig config) {
+    MirrorGapService(ProjectService projects, AgreementService agreement, FactReads facts, BlindfoldConfig config) {
         this.projects = projects;
         this.agreement = agreement;
-        this.labels = labels;
+        this.facts = facts;
         this.config = config;
     }
 
     /** One row per model family with drafts in the project, by family name. */
     public List<MirrorGapRow> mirrorGap(long projectId) {
         projects.find(projectId);
-        return mirrorGap(projectId, labels.notBlind(projectId));
+        return mirrorGap(projectId, facts.notBlind(projectId));
     }
 
     /**

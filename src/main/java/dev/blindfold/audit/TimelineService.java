@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.audit.Timeline.Entry;
 import dev.blindfold.exposure.LabelExposure;
-import dev.blindfold.export.LabelReader;
+import dev.blindfold.facts.LabelReader;
 import dev.blindfold.identity.User;
 import dev.blindfold.labeling.Assignment;
 import dev.blindfold.project.Item;

@@ -1,9 +1,12 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.FactReads;
+import dev.blindfold.facts.NotBlind;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.QueueCounts;
 import dev.blindfold.project.TaskType;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,14 +16,14 @@ import jakarta.transaction.Transactional;
 
 /**
  * Agreement blind vs final, and gold per item, for one project. Reads only; the rules are
- * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}). The answers stream in an item at a
+ * {@link Krippendorff} and {@link GoldRows} ({@link Majority} or {@link DawidSkene}). Agreement is read from the tallies
+ * the read models keep ({@link FactReads#projectAgreement}); gold and {@link #recount} stream the answers an item at a
  * time ({@link AnswerUnits}), so time is linear in the labels and memory holds one item's answers, plus what the rule
  * keeps (alpha's marginals; a Dawid–Skene fit's indices).
  *
  * <ul>
  *   <li>Blind answers count from the commit on (status COMMITTED or FINAL), except those of labels tagged
- *       {@code seen_before_commit} ({@link NotBlind}: found by a class-only pass over the annotators' logs, unless the
- *       caller has classified the labels already); final answers only for assignments whose status is FINAL.
+ *       {@code seen_before_commit} ({@link NotBlind}, from the kept label facts); final answers only for assignments whose status is FINAL.
  *       Skipped assignments have neither.</li>
  *   <li>Each item is a unit; its annotators are the coders. Items with fewer than two answers of a
  *       kind are not pairable and do not enter that alpha (they still count in {@code labels}).</li>
@@ -63,22 +66,43 @@ public class AgreementService {
     }
 
     private final ProjectService projects;
-    private final LabelReader labels;
+    private final FactReads facts;
     private final AnswerUnits units;
+    private final QueueCounts counts;
 
-    AgreementService(ProjectService projects, LabelReader labels, AnswerUnits units) {
+    AgreementService(ProjectService projects, FactReads facts, AnswerUnits units, QueueCounts counts) {
         this.projects = projects;
-        this.labels = labels;
+        this.facts = facts;
         this.units = units;
+        this.counts = counts;
     }
 
+    /**
+     * The agreement from the kept tallies ({@link FactReads#projectAgreement}): a few rows per distinct answer size, not
+     * the labels. Equal to {@link #recount}.
+     */
     public Agreement agreement(long projectId) {
-        projects.find(projectId);
-        return agreement(projectId, labels.notBlind(projectId));
+        Project project = projects.find(projectId);
+        FactReads.AgreementInputs blind = facts.projectAgreement(projectId, true);
+        FactReads.AgreementInputs fin = facts.projectAgreement(projectId, false);
+        long finalIsDraft = facts.total(projectId).finalIsDraft();
+        return new Agreement(project.id, project.taskType, counts.items(projectId), side(blind), side(fin),
+                orNull(fin.answers() == 0 ? Double.NaN : (double) finalIsDraft / fin.answers()), Krippendorff.MEASURE);
     }
 
-    /** The agreement, leaving out the blind answers of {@code notBlind} (a caller that classified the labels). */
-    public Agreement agreement(long projectId, NotBlind notBlind) {
+    private static Side side(FactReads.AgreementInputs in) {
+        FactReads.AlphaInputs a = in.alpha();
+        return new Side(orNull(Krippendorff.nominalAlpha(a.pairable(), a.chancePairs(), a.equalPairsBySize())), in.answers());
+    }
+
+    /** The agreement counted again from the answers themselves, an item at a time: what {@link #agreement} must equal. */
+    public Agreement recount(long projectId) {
+        projects.find(projectId);
+        return recount(projectId, facts.notBlind(projectId));
+    }
+
+    /** The agreement counted from the answers, leaving out the blind answers of {@code notBlind}. */
+    private Agreement recount(long projectId, NotBlind notBlind) {
         Project project = projects.find(projectId);
         return read(() -> {
             long[] items = {0};
@@ -108,7 +132,7 @@ public class AgreementService {
         projects.find(projectId);
         Source from = Source.parse(source);
         GoldRows.Method.parse(method);
-        return gold(projectId, source, method, from == Source.BLIND ? labels.notBlind(projectId) : NotBlind.NONE);
+        return gold(projectId, source, method, from == Source.BLIND ? facts.notBlind(projectId) : NotBlind.NONE);
     }
 
     /** Gold as {@link #gold(long, String, String)}, leaving out the blind answers of {@code notBlind}. */

@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.NotBlind;
 import dev.blindfold.labeling.AssignmentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.LabelReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.project.Item;

@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.LabelReader;
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.exposure.Similarity;

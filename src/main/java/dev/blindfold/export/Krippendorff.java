@@ -86,11 +86,7 @@ public final class Krippendorff {
 
         /** Σ<sub>c</sub> o<sub>cc</sub>: the coincidences of equal values. */
         public double agreeing() {
-            double agreeing = 0;
-            for (Map.Entry<Integer, Long> size : equalPairsBySize.entrySet()) {
-                agreeing += size.getValue() / (double) (size.getKey() - 1);
-            }
-            return agreeing;
+            return agreeingOf(equalPairsBySize);
         }
 
         /** n<sub>c</sub>: how many pairable values are c. */
@@ -105,12 +101,28 @@ public final class Krippendorff {
 
         /** Nominal alpha; NaN when undefined (fewer than 2 pairable values, or a single category). */
         public double nominalAlpha() {
-            long chancePairs = marginals.equalPairs();
-            long denominator = total * (total - 1) - chancePairs;
-            if (total < 2 || denominator == 0) {
-                return Double.NaN;
-            }
-            return ((total - 1) * agreeing() - chancePairs) / denominator;
+            return Krippendorff.nominalAlpha(total, marginals.equalPairs(), equalPairsBySize);
         }
+    }
+
+    /**
+     * Nominal alpha from the integers a {@link Tally} keeps (kept tallies hold the same): {@code total} pairable values,
+     * {@code chancePairs} = Σ<sub>c</sub> n<sub>c</sub>(n<sub>c</sub>−1), and per unit size m<sub>u</sub> the sum of its
+     * units' ordered pairs of equal values. NaN when undefined.
+     */
+    public static double nominalAlpha(long total, long chancePairs, Map<Integer, Long> equalPairsBySize) {
+        long denominator = total * (total - 1) - chancePairs;
+        if (total < 2 || denominator == 0) {
+            return Double.NaN;
+        }
+        return ((total - 1) * agreeingOf(equalPairsBySize) - chancePairs) / denominator;
+    }
+
+    private static double agreeingOf(Map<Integer, Long> equalPairsBySize) {
+        double agreeing = 0;
+        for (Map.Entry<Integer, Long> size : new TreeMap<>(equalPairsBySize).entrySet()) {
+            agreeing += size.getValue() / (double) (size.getKey() - 1);
+        }
+        return agreeing;
     }
 }

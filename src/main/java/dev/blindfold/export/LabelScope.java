@@ -1,5 +1,6 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.LabelReader;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 

@@ -1,14 +1,15 @@
 package dev.blindfold.export;
 
+import dev.blindfold.facts.FactReads;
+import dev.blindfold.facts.FactSums;
 import dev.blindfold.exposure.ExposureClass;
-import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.project.QueueCounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,62 +34,71 @@ public class ProjectOverview {
 
     private final EntityManager em;
     private final ProjectService projects;
-    private final LabelReader labels;
+    private final FactReads facts;
+    private final QueueCounts counts;
     private final AgreementService agreement;
 
-    ProjectOverview(EntityManager em, ProjectService projects, LabelReader labels, AgreementService agreement) {
+    ProjectOverview(EntityManager em, ProjectService projects, FactReads facts, QueueCounts counts,
+                    AgreementService agreement) {
         this.em = em;
         this.projects = projects;
-        this.labels = labels;
+        this.facts = facts;
+        this.counts = counts;
         this.agreement = agreement;
     }
 
+    /** Reads kept counts only: a row per member, per annotator-week of label facts and per project family. */
     public Overview of(long projectId) {
         return QuarkusTransaction.requiringNew().timeout(ExportService.TIMEOUT_SECONDS).call(() -> {
             Project project = projects.find(projectId);
-            long items = em.createQuery("select count(i) from Item i where i.projectId = :p", Long.class)
-                    .setParameter("p", projectId).getSingleResult();
-            List<Long> labelsPerItem = em.createQuery("select count(a) from Assignment a where a.projectId = :p"
-                            + " and a.status in :s group by a.itemId", Long.class)
-                    .setParameter("p", projectId)
-                    .setParameter("s", List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL)).getResultList();
-            long done = labelsPerItem.stream().filter(n -> n >= project.overlap).count();
+            long[] items = counts.labeledItems(projectId);
+            Map<Long, FactSums> byAnnotator = facts.byAnnotator(projectId);
             Map<String, Long> exposure = new LinkedHashMap<>();
             for (ExposureClass c : ExposureClass.values()) {
                 exposure.put(c.wireName(), 0L);
             }
-            NotBlind notBlind = new NotBlind();
-            labels.forEach(projectId, null, pl -> {
-                exposure.merge(pl.label().exposure().wireName(), 1L, Long::sum);
-                if (pl.label().exposure() == ExposureClass.SEEN_BEFORE_COMMIT) {
-                    notBlind.add(pl.label().assignmentId());
-                }
-            });
-            List<String> families = em.createQuery("select distinct d.family from Draft d, Item i where d.itemId = i.id"
-                    + " and i.projectId = :p order by d.family", String.class).setParameter("p", projectId).getResultList();
-            return new Overview(project, items, done, labelsPerItem.size() - done, annotators(projectId), exposure,
-                    families, agreement.agreement(projectId, notBlind));
+            byAnnotator.values().forEach(s -> s.exposure().forEach((c, n) -> exposure.merge(c, n, Long::sum)));
+            List<String> families = em.createNativeQuery("SELECT family FROM project_families WHERE project_id = ?1"
+                    + " ORDER BY family").setParameter(1, projectId).getResultList().stream().map(String.class::cast).toList();
+            return new Overview(project, items[0], items[2], items[1] - items[2], annotators(projectId, byAnnotator),
+                    exposure, families, agreement.agreement(projectId));
         });
     }
 
-    private List<AnnotatorProgress> annotators(long projectId) {
-        Map<String, Map<AssignmentStatus, Long>> byUser = new LinkedHashMap<>();
-        em.createQuery("select u.username from Membership m, User u where u.id = m.userId and m.projectId = :p"
-                        + " order by u.username", String.class).setParameter("p", projectId).getResultList()
-                .forEach(name -> byUser.put(name, new EnumMap<>(AssignmentStatus.class)));
-        em.createQuery("select u.username, a.status, count(a) from Assignment a, User u where u.id = a.annotatorId"
-                        + " and a.projectId = :p group by u.username, a.status", Object[].class)
-                .setParameter("p", projectId).getResultList()
-                .forEach(r -> byUser.computeIfAbsent((String) r[0], k -> new EnumMap<>(AssignmentStatus.class))
-                        .put((AssignmentStatus) r[1], (Long) r[2]));
+    /**
+     * Members by username (and anyone else with labels here): assignments had (their last queue position), labels,
+     * final answers and skips.
+     */
+    private List<AnnotatorProgress> annotators(long projectId, Map<Long, FactSums> byAnnotator) {
+        Map<Long, Object[]> people = new java.util.TreeMap<>();
+        for (Object row : em.createNativeQuery("SELECT u.id, u.username, m.skipped FROM project_members m"
+                + " JOIN users u ON u.id = m.user_id WHERE m.project_id = ?1").setParameter(1, projectId).getResultList()) {
+            Object[] r = (Object[]) row;
+            people.put(((Number) r[0]).longValue(), r);
+        }
+        List<Long> others = byAnnotator.keySet().stream().filter(id -> !people.containsKey(id)).toList();
+        if (!others.isEmpty()) {
+            em.createQuery("select u.id, u.username from User u where u.id in :ids", Object[].class)
+                    .setParameter("ids", others).getResultList()
+                    .forEach(r -> people.put((Long) r[0], new Object[] {r[0], r[1], 0}));
+        }
         List<AnnotatorProgress> rows = new ArrayList<>();
-        byUser.forEach((name, counts) -> {
-            long committed = counts.getOrDefault(AssignmentStatus.COMMITTED, 0L);
-            long finished = counts.getOrDefault(AssignmentStatus.FINAL, 0L);
-            long skipped = counts.getOrDefault(AssignmentStatus.SKIPPED, 0L);
-            long open = counts.getOrDefault(AssignmentStatus.ASSIGNED, 0L);
-            rows.add(new AnnotatorProgress(name, open + committed + finished + skipped, committed + finished, finished, skipped));
+        people.forEach((id, r) -> {
+            FactSums s = byAnnotator.get(id);
+            long labels = s == null ? 0 : s.labels();
+            long finals = s == null ? 0 : s.finals();
+            rows.add(new AnnotatorProgress((String) r[1], lastPosition(projectId, id), labels, finals,
+                    ((Number) r[2]).longValue()));
         });
+        rows.sort(java.util.Comparator.comparing(AnnotatorProgress::username));
         return rows;
+    }
+
+    /** Assignments the annotator has had here: positions count from 1, one per assignment; one index step. */
+    private long lastPosition(long projectId, long annotatorId) {
+        return em.createQuery("select a.position from Assignment a where a.projectId = :p and a.annotatorId = :u"
+                        + " order by a.position desc", Integer.class)
+                .setParameter("p", projectId).setParameter("u", annotatorId).setMaxResults(1)
+                .getResultStream().findFirst().orElse(0);
     }
 }

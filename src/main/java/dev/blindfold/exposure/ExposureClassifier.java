@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -112,12 +113,34 @@ public final class ExposureClassifier {
         read(List.of(), annotatorEvents, wanted, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
     }
 
+    /**
+     * One label from its own assignment's events alone (any order of reading others is irrelevant to it), given what
+     * its commit shared with drafts shown before it ({@code match}: null when nothing, as the annotator's log says):
+     * the class, flags and similarities are exactly what {@link #classify} gives that label; its prior exposure is
+     * empty (it counts other assignments' reveals). Empty while the assignment has no blind commit.
+     */
+    public Optional<LabelExposure> label(Iterable<LoggedEvent> assignmentEvents, ContentMatch match) {
+        List<LabelExposure> found = new ArrayList<>(1);
+        read(List.of(), assignmentEvents, id -> true, (content, commit) -> match, t -> found.add(t.label(thresholds)));
+        return found.stream().findFirst();
+    }
+
     private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelTrack> sink) {
         read(List.of(), annotatorEvents, wanted, sink);
     }
 
     private void read(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted,
                       Consumer<LabelTrack> sink) {
+        read(earlierReveals, annotatorEvents, wanted, (content, commit) -> content.matchCommit(commit.payload(), commit.serverTime()), sink);
+    }
+
+    /** How a commit's content match is found: from the drafts read so far, or given. */
+    private interface Matcher {
+        ContentMatch match(SeenContent content, LoggedEvent commit);
+    }
+
+    private void read(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted,
+                      Matcher matcher, Consumer<LabelTrack> sink) {
         Map<String, Integer> seen = new HashMap<>();
         SeenContent content = new SeenContent();
         for (LoggedEvent e : earlierReveals) {
@@ -151,7 +174,7 @@ public final class ExposureClassifier {
             }
             switch (e.type()) {
                 case ITEM_SHOWN -> t.shownAt = t.shownAt == null ? e.serverTime() : t.shownAt;
-                case BLIND_COMMITTED -> t.commit(e, new TreeMap<>(seen), content);
+                case BLIND_COMMITTED -> t.commit(e, new TreeMap<>(seen), matcher.match(content, e));
                 case DRAFTS_REVEALED -> t.reveal(e, seen, content);
                 case FINAL_SAVED -> {
                     if (t.finalAt == null) {

@@ -17,7 +17,7 @@ final class LabelTrack {
     Instant committedAt;
     String blind;
     Map<String, Integer> prior = Map.of();
-    SeenContent.Match seen;
+    ContentMatch seen;
     boolean revealed;
     boolean revealedBeforeCommit;
     final List<JsonNode> shown = new ArrayList<>();
@@ -65,17 +65,18 @@ final class LabelTrack {
     }
 
     /**
-     * The blind commit: its prior exposure, and (rules V2) which drafts shown before it share its content. A commit
-     * logged before content hashes existed carries none and cannot be judged by content.
+     * The blind commit: its prior exposure, and (rules V2) which drafts shown before it share its content
+     * ({@code match}, null when none; a commit logged before content hashes existed carries none and cannot be judged
+     * by content).
      */
-    void commit(LoggedEvent e, Map<String, Integer> priorExposure, SeenContent content) {
+    void commit(LoggedEvent e, Map<String, Integer> priorExposure, ContentMatch match) {
         if (committedAt != null) {
             return;
         }
         committedAt = e.serverTime();
         blind = e.payload().path("answer").asText();
         prior = priorExposure;
-        seen = rules == ExposureRules.V2 ? content.matchCommit(e.payload(), committedAt) : null;
+        seen = rules == ExposureRules.V2 ? match : null;
         if (lostAt != null && minSkewMs != null) {
             awayMs += Math.max(0, Duration.between(lostAt, committedAt.minusMillis(minSkewMs)).toMillis());
             lostAt = null;
@@ -94,7 +95,7 @@ final class LabelTrack {
     }
 
     void reveal(LoggedEvent e, Map<String, Integer> seen, SeenContent content) {
-        if (!counted) {
+        if (!counted && !e.payload().path("repeat").asBoolean(false)) {
             see(e, seen, content);
             counted = true;
         }

@@ -20,10 +20,6 @@ import java.util.TreeMap;
  */
 final class SeenContent {
 
-    /** Drafts of each family seen before the commit that share its content, and the earliest such reveal. */
-    record Match(Map<String, Integer> sameContent, long assignmentId, Instant at) {
-    }
-
     private long[] inputKeys = new long[64];
     private long[] textKeys = new long[64];
     private long[] micros = new long[64];
@@ -61,20 +57,16 @@ final class SeenContent {
     }
 
     /** {@link #match} for a BLIND_COMMITTED payload's {@code inputHash} and {@code draftHashes} (none: no match). */
-    Match matchCommit(JsonNode commit, Instant at) {
-        JsonNode hashes = commit.path("draftHashes");
-        long[] draftKeys = new long[hashes.size()];
-        for (int i = 0; i < draftKeys.length; i++) {
-            draftKeys[i] = ContentHash.key(hashes.get(i).asText(null));
-        }
-        return match(ContentHash.key(commit.path("inputHash").asText(null)), draftKeys, at);
+    ContentMatch matchCommit(JsonNode commit, Instant at) {
+        ContentMatch.Keys keys = ContentMatch.Keys.ofCommit(commit);
+        return match(keys.input(), keys.drafts(), at);
     }
 
     /**
      * The drafts shown before {@code before} whose input is {@code inputKey} or whose text key is one of
      * {@code draftKeys} (0 keys match nothing), each counted once; null when there are none.
      */
-    Match match(long inputKey, long[] draftKeys, Instant before) {
+    ContentMatch match(long inputKey, long[] draftKeys, Instant before) {
         long limit = micros(before);
         stamp++;
         int[] counts = new int[familyNames.size()];
@@ -97,7 +89,7 @@ final class SeenContent {
             }
         }
         Instant at = Instant.EPOCH.plus(micros[earliest], ChronoUnit.MICROS);
-        return new Match(same, assignments[earliest], at);
+        return new ContentMatch(same, assignments[earliest], at);
     }
 
     private int visit(int r, int[] next, long limit, int[] counts, int earliest) {

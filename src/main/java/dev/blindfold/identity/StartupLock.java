@@ -3,8 +3,6 @@ package dev.blindfold.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
-import org.hibernate.Session;
 
 /**
  * Serialises what nodes write into an empty database on start (the first admin, the demo): app nodes started
@@ -28,8 +26,7 @@ public class StartupLock {
     /** Holds the lock until the caller's transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acquire() {
-        boolean postgres = em.unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName()
-                .toLowerCase(Locale.ROOT).contains("postgres"));
+        boolean postgres = dev.blindfold.web.DatabaseKind.postgres(em);
         if (postgres) {
             em.createNativeQuery("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(:key)) locked")
                     .setParameter("key", KEY).getSingleResult();

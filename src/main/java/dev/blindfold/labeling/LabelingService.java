@@ -107,6 +107,7 @@ public class LabelingService {
         blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
+        counts.labeled(a.projectId, a.itemId, project.overlap);
         Item item = Item.findById(a.itemId);
         List<String> draftTexts = Draft.find("select d.text from Draft d where d.itemId = ?1", a.itemId)
                 .project(String.class).list();
@@ -159,6 +160,7 @@ public class LabelingService {
         a.status = AssignmentStatus.SKIPPED;
         a.skipReason = reason.strip();
         counts.placeFreed(a.projectId, a.itemId, projects.find(a.projectId).overlap);
+        counts.skipped(a.projectId, a.annotatorId);
         record(a, EventType.SKIPPED, Map.of("reason", a.skipReason));
         meters.skipped();
     }

@@ -31,6 +31,8 @@ final class ImportWriter {
     }
 
     private final EntityManager em;
+    private final boolean postgres;
+    private final Set<String> families = new java.util.HashSet<>();
     private final Project project;
     private final String noun;
     private final Instant now;
@@ -43,6 +45,7 @@ final class ImportWriter {
     /** {@code noun} names a record in errors: "line" or "task". */
     ImportWriter(EntityManager em, Project project, String noun, Instant now) {
         this.em = em;
+        this.postgres = dev.blindfold.web.DatabaseKind.postgres(em);
         this.project = project;
         this.noun = noun;
         this.now = now;
@@ -95,12 +98,25 @@ final class ImportWriter {
             }
         }
         newDrafts.forEach(em::persist);
+        newFamilies(newDrafts);
         newLabels.forEach(em::persist);
         drafts += newDrafts.size();
         labels += newLabels.size();
         em.flush();
         em.clear();
         pending.clear();
+    }
+
+    /** Records the project's model families the first time a draft of one comes, so no view lists them from the drafts. */
+    private void newFamilies(List<Draft> chunk) {
+        for (Draft d : chunk) {
+            if (families.add(d.family)) {
+                em.createNativeQuery(postgres
+                        ? "INSERT INTO project_families (project_id, family) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+                        : "MERGE INTO project_families KEY (project_id, family) VALUES (?1, ?2)")
+                        .setParameter(1, project.id).setParameter(2, d.family).executeUpdate();
+            }
+        }
     }
 
     private long persistItem(ItemLine line) {

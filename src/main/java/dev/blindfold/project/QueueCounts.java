@@ -63,6 +63,33 @@ public class QueueCounts {
         }
     }
 
+    /**
+     * A blind answer was committed on the item: its label count, and the project's counts of items with a label and of
+     * items with as many as the overlap. Locks the item's row (as taking a place does) before the caller's event.
+     */
+    public void labeled(long projectId, long itemId, int overlap) {
+        update("UPDATE items SET labels = labels + 1 WHERE id = ?1", itemId);
+        int labels = ((Number) em.createNativeQuery("SELECT labels FROM items WHERE id = ?1").setParameter(1, itemId)
+                .getSingleResult()).intValue();
+        if (labels == 1 || labels == overlap) {
+            update("UPDATE queue_counts SET labeled_items = labeled_items + ?2, done_items = done_items + ?3"
+                    + " WHERE project_id = ?1", projectId, labels == 1 ? 1 : 0, labels == overlap ? 1 : 0);
+        }
+    }
+
+    public void skipped(long projectId, long annotatorId) {
+        update("UPDATE project_members SET skipped = skipped + 1 WHERE project_id = ?1 AND user_id = ?2",
+                projectId, annotatorId);
+    }
+
+    /** The project's items, those with a label, and those with as many labels as the overlap. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long[] labeledItems(long projectId) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT items, labeled_items, done_items FROM queue_counts"
+                + " WHERE project_id = ?1").setParameter(1, projectId).getSingleResult();
+        return new long[] {number(r[0]), number(r[1]), number(r[2])};
+    }
+
     public void finalSaved(long projectId, long annotatorId) {
         update("UPDATE project_members SET finals = finals + 1 WHERE project_id = ?1 AND user_id = ?2",
                 projectId, annotatorId);
@@ -114,14 +141,21 @@ public class QueueCounts {
                 + " AND a.status <> 'SKIPPED') WHERE project_id = ?1", projectId);
         update("UPDATE items SET has_open_place = places_taken < (SELECT p.overlap FROM projects p"
                 + " WHERE p.id = items.project_id) WHERE project_id = ?1", projectId);
+        update("UPDATE items SET labels = (SELECT COUNT(*) FROM assignments a WHERE a.item_id = items.id"
+                + " AND a.status IN ('COMMITTED', 'FINAL')) WHERE project_id = ?1", projectId);
         update("UPDATE queue_counts SET items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1),"
-                + " full_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.has_open_place = FALSE)"
+                + " full_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.has_open_place = FALSE),"
+                + " labeled_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.labels > 0),"
+                + " done_items = (SELECT COUNT(*) FROM items i JOIN projects p ON p.id = i.project_id"
+                + " WHERE i.project_id = ?1 AND i.labels >= p.overlap)"
                 + " WHERE project_id = ?1", projectId);
         update("DELETE FROM queue_deltas WHERE project_id = ?1", projectId);
         update("UPDATE project_members SET finals = (SELECT COUNT(*) FROM assignments a"
                 + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'FINAL'),"
                 + " had_full = (SELECT COUNT(*) FROM assignments a JOIN items i ON i.id = a.item_id"
-                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND i.has_open_place = FALSE)"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND i.has_open_place = FALSE),"
+                + " skipped = (SELECT COUNT(*) FROM assignments a"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'SKIPPED')"
                 + " WHERE project_id = ?1", projectId);
     }
 

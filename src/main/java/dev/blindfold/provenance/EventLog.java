@@ -11,9 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.hibernate.Session;
 
 /**
  * The only way to write the provenance log: append, inside the caller's transaction, so an event
@@ -29,11 +27,13 @@ public class EventLog {
 
     private final EntityManager em;
     private final EventMeters meters;
+    private final jakarta.enterprise.event.Event<EventAppended> announce;
     private volatile Boolean postgres;
 
-    EventLog(EntityManager em, EventMeters meters) {
+    EventLog(EntityManager em, EventMeters meters, jakarta.enterprise.event.Event<EventAppended> announce) {
         this.em = em;
         this.meters = meters;
+        this.announce = announce;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,7 +44,8 @@ public class EventLog {
     /**
      * Appends the events in the order given, each chained to the one before it in its chain exactly as one
      * {@link #append(NewEvent)} after another would. A chain's head is locked once, when its first event of the list
-     * comes, and written once, at flush; the events go to the database as one JDBC batch.
+     * comes, and written once, at flush; the events go to the database as one JDBC batch. Each is then announced
+     * ({@link EventAppended}) to the read models, in order, in this transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Event> append(List<NewEvent> events) {
@@ -63,6 +64,9 @@ public class EventLog {
             appended.add(event);
         }
         meters.appended(appended);
+        for (Event event : appended) {
+            announce.fire(new EventAppended(event));
+        }
         return appended;
     }
 
@@ -117,8 +121,7 @@ public class EventLog {
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = em.unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT).contains("postgres"));
+            postgres = dev.blindfold.web.DatabaseKind.postgres(em);
         }
         return postgres;
     }

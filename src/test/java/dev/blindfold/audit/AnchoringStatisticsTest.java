@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.exposure.LabelExposure.ShownDraft;
-import dev.blindfold.export.LabelReader.ProjectLabel;
+import dev.blindfold.facts.LabelReader.ProjectLabel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -34,16 +34,16 @@ class SeenContentTest {
         for (int i = 0; i < 3000; i++) {
             seen.add(i, T0.plusSeconds(i), reveal("input " + i, "draft a" + i, "draft b" + i, "shared text"));
         }
-        SeenContent.Match byInput = seen.match(key("input 1234"), new long[0], T0.plusSeconds(5000));
+        ContentMatch byInput = seen.match(key("input 1234"), new long[0], T0.plusSeconds(5000));
         assertEquals(Map.of("f0", 2, "f1", 1), byInput.sameContent(), "the three drafts of that reveal");
         assertEquals(1234, byInput.assignmentId());
         assertEquals(T0.plusSeconds(1234), byInput.at());
 
-        SeenContent.Match byText = seen.match(key("no such input"), new long[] {key("draft b2999")}, T0.plusSeconds(5000));
+        ContentMatch byText = seen.match(key("no such input"), new long[] {key("draft b2999")}, T0.plusSeconds(5000));
         assertEquals(Map.of("f1", 1), byText.sameContent());
         assertEquals(2999, byText.assignmentId());
 
-        SeenContent.Match shared = seen.match(key("input 10"), new long[] {key("shared text"), key("draft a10")},
+        ContentMatch shared = seen.match(key("input 10"), new long[] {key("shared text"), key("draft a10")},
                 T0.plusSeconds(100));
         assertEquals(Map.of("f0", 100 + 1, "f1", 1), shared.sameContent(),
                 "100 reveals before it showed the shared text, plus input 10's other two drafts, each counted once");

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The queue's kept counts (V12) equal what a rebuild from the assignments gives, after random histories of next,
+ * The queue's kept counts (V12; labels per item, labeled and done items, skips per member: V13) equal what a rebuild
+ * from the assignments gives, after random histories of next,
  * skip, commit and final by several annotators; and along the way overlap is never exceeded, no annotator gets an
  * item twice, and "item k of N" says N = the items the annotator has had plus those still open to them, counted the
  * slow way.
@@ -104,11 +105,11 @@ class QueueCountsTest {
     /** Every kept count of the project, a member's pending deltas folded into their had_full. */
     private Map<String, Object> snapshot(long projectId) throws SQLException {
         Map<String, Object> out = new HashMap<>();
-        out.put("items", rows("SELECT id, places_taken, has_open_place FROM items WHERE project_id = ? ORDER BY id",
+        out.put("items", rows("SELECT id, places_taken, has_open_place, labels FROM items WHERE project_id = ? ORDER BY id",
                 projectId).toString());
-        out.put("project", rows("SELECT items, full_items FROM queue_counts WHERE project_id = ?", projectId)
-                .toString());
-        out.put("members", rows("SELECT m.user_id, m.finals, m.had_full + COALESCE((SELECT SUM(d.delta)"
+        out.put("project", rows("SELECT items, full_items, labeled_items, done_items FROM queue_counts WHERE project_id = ?",
+                projectId).toString());
+        out.put("members", rows("SELECT m.user_id, m.finals, m.skipped, m.had_full + COALESCE((SELECT SUM(d.delta)"
                 + " FROM queue_deltas d WHERE d.project_id = m.project_id AND d.annotator_id = m.user_id), 0)"
                 + " FROM project_members m WHERE m.project_id = ? ORDER BY m.user_id", projectId).toString());
         return out;

@@ -1,6 +1,8 @@
 package dev.blindfold.support;
 
+import dev.blindfold.facts.FactRebuild;
 import dev.blindfold.project.QueueCounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.chain.EventType;
 import io.quarkus.arc.Arc;
@@ -174,8 +176,10 @@ public final class BulkLabels {
                 head.executeBatch();
             }
             c.commit();
-            // Rows written past the queue: recompute its kept counts from them, as a repair would.
+            // Rows written past the queue and the read models: recompute their kept counts from them, as a repair would.
             Arc.container().instance(QueueCounts.class).get().rebuild(projectId);
+            FactRebuild facts = Arc.container().instance(FactRebuild.class).get();
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> facts.rebuild(projectId));
             return new Written(items, items * overlap, events);
         }
     }

@@ -1,5 +1,8 @@
 package dev.blindfold.support;
 
+import dev.blindfold.facts.FactRebuild;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.chain.EventType;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +96,9 @@ public final class LegacyText {
                 s.executeUpdate();
             }
             c.commit();
+            // Written past the read models, as old code would have: rebuild the project's facts, as an upgrade does.
+            FactRebuild facts = Arc.container().instance(FactRebuild.class).get();
+            QuarkusTransaction.requiringNew().run(() -> facts.rebuild(projectId));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.blindfold.export;
+package dev.blindfold.facts;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.blindfold.export;
+package dev.blindfold.facts;
 
 import dev.blindfold.exposure.LoggedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;

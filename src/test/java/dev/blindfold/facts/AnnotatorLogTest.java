@@ -1,4 +1,4 @@
-package dev.blindfold.export;
+package dev.blindfold.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -55,8 +55,7 @@ final class WeekTally {
     }
 
     static String isoWeek(LocalDate day) {
-        return String.format(java.util.Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return DriftWeek.isoWeek(day);
     }
 
     private static Double alpha(Map<Long, List<String>> units) {

@@ -1,6 +1,5 @@
-package dev.blindfold.export;
+package dev.blindfold.facts;
 
-import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.exposure.ExposureClassifier;
 import dev.blindfold.exposure.ExposureThresholds;
 import dev.blindfold.exposure.LabelExposure;
@@ -100,27 +99,6 @@ public class LabelReader {
         };
         classifier.classify(untilFound, id -> id == assignmentId, found::add);
         return found.stream().findFirst();
-    }
-
-    /**
-     * The project's {@code seen_before_commit} labels, from a class-only pass over each annotator's log (no
-     * similarity is computed): what gold and agreement from blind answers leave out. Memory: one annotator's wanted
-     * assignment ids and {@link dev.blindfold.exposure.ExposureClassifier}'s state at a time, and 8 bytes a label found.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public NotBlind notBlind(long projectId) {
-        NotBlind found = new NotBlind();
-        for (Long annotator : annotators(projectId)) {
-            long[] wanted = wanted(projectId, annotator);
-            classifier.classes(new AnnotatorLog(em, json, annotator), id -> Arrays.binarySearch(wanted, id) >= 0,
-                    (exposure, assignment) -> {
-                        if (exposure == ExposureClass.SEEN_BEFORE_COMMIT) {
-                            found.add(assignment);
-                        }
-                    });
-            em.clear();
-        }
-        return found;
     }
 
     /** The most drafts any item of the project has: the number of draft slots an export needs. */

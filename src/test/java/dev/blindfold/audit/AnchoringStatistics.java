@@ -1,8 +1,8 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.exposure.ExposureClass;
-import dev.blindfold.export.LabelReader.ProjectLabel;
-import dev.blindfold.export.NotBlind;
+import dev.blindfold.facts.LabelReader.ProjectLabel;
+import dev.blindfold.facts.NotBlind;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -74,7 +74,7 @@ public final class AnchoringStatistics {
         List<AnchoringFlag> sorted = new ArrayList<>(flags);
         sorted.sort(Comparator.comparing(AnchoringFlag::annotator).thenComparing(AnchoringFlag::committedAt)
                 .thenComparingLong(AnchoringFlag::assignmentId));
-        return new AnchoringReport(rows, drift, sorted, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exposure)));
+        return new AnchoringReport(rows, drift, sorted, sorted.size(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exposure)));
     }
 
     private static LocalDate monday(ProjectLabel label) {

@@ -1,0 +1,87 @@
+package dev.blindfold.facts;
+
+import dev.blindfold.exposure.ExposureClass;
+import jakarta.persistence.Query;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** label_facts rows to {@link LabelFact} and back, in the column order of {@link FactStore#COLUMNS}. Plain Java. */
+final class FactRows {
+
+    private FactRows() {
+    }
+
+    static LabelFact fact(Object[] r) {
+        return new LabelFact(number(r[0]), number(r[1]), number(r[2]), number(r[3]), date(r[4]), instant(r[5]),
+                ExposureClass.fromWire((String) r[6]), (Boolean) r[7], (Boolean) r[8], boxed(r[9]), boxed(r[10]),
+                (int) number(r[11]), (int) number(r[12]), (Boolean) r[13], (int) number(r[14]), boxed(r[15]),
+                (int) number(r[16]), (String) r[18], number(r[19]), boxed(r[20]), (Boolean) r[21]);
+    }
+
+    /** Binds parameters 1–22 of an insert or update of {@code f}. */
+    static void bind(Query q, LabelFact f) {
+        Object[] values = values(f);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                q.setParameter(i + 1, i == 18 ? new TypedParameterValue<>(StandardBasicTypes.STRING, null)
+                        : new TypedParameterValue<>(StandardBasicTypes.LONG, null));
+            } else {
+                q.setParameter(i + 1, values[i]);
+            }
+        }
+    }
+
+    /** Binds parameters 1–22 of a JDBC insert of {@code f}. */
+    static void bind(PreparedStatement s, LabelFact f) throws SQLException {
+        Object[] values = values(f);
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                s.setNull(i + 1, i == 18 ? Types.VARCHAR : Types.BIGINT);
+            } else if (v instanceof Instant at) {
+                s.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
+            } else {
+                s.setObject(i + 1, v);
+            }
+        }
+    }
+
+    private static Object[] values(LabelFact f) {
+        return new Object[] {f.assignmentId(), f.projectId(), f.annotatorId(), f.itemId(), f.week(), f.committedAt(),
+            f.exposure().wireName(), f.revealed(), f.hasFinal(), f.closestFinalE9(), f.closestBlindE9(), f.blindChars(),
+            f.pastedChars(), f.pasteDominant(), f.focusLosses(), f.blindMs(), f.flags(), f.flags() != 0,
+            f.seenDetail(), f.blindKey(), f.finalKey(), f.finalIsDraft()};
+    }
+
+    static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    static Long boxed(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return ((java.time.ZonedDateTime) value).toInstant();
+    }
+}

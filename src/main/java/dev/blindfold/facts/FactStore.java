@@ -1,0 +1,138 @@
+package dev.blindfold.facts;
+
+import dev.blindfold.exposure.ExposureClass;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes a label's new facts and moves the kept sums by the difference from its old ones, in the caller's transaction:
+ * its label_facts row, its annotator's week row, and the agreement tallies of its blind and final answers.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class FactStore {
+
+    /** The week row's counters, in the order of {@link #contribution}. */
+    static final List<String> WEEK_COLUMNS = List.of("labels", "revealed", "finals", "revealed_finals", "revised",
+            "accepted", "closest", "closest_final_e9", "closest_blind_e9", "pasted_chars", "blind_chars",
+            "paste_dominant", "focus_losses", "timed", "blind_only", "blind_kept", "awaiting_final", "seen_before_commit",
+            "revised_after_reveal", "draft_accepted", "flag_paste_dominant", "flag_fast_blind", "flag_focus_losses",
+            "flag_offscreen", "flag_seen", "final_is_draft");
+    private static final int[] FLAG_COLUMNS = {LabelFact.FLAG_PASTE_DOMINANT, LabelFact.FLAG_FAST_BLIND,
+        LabelFact.FLAG_FOCUS_LOSSES, LabelFact.FLAG_OFFSCREEN_COMPOSITION, LabelFact.FLAG_SEEN_BEFORE_COMMIT};
+    private static final List<ExposureClass> CLASS_COLUMNS = List.of(ExposureClass.BLIND_ONLY, ExposureClass.BLIND_KEPT,
+            ExposureClass.AWAITING_FINAL, ExposureClass.SEEN_BEFORE_COMMIT, ExposureClass.REVISED_AFTER_REVEAL,
+            ExposureClass.DRAFT_ACCEPTED);
+    static final String COLUMNS = "assignment_id, project_id, annotator_id, item_id, week, committed_at, exposure,"
+            + " revealed, has_final, closest_final_e9, closest_blind_e9, blind_chars, pasted_chars, paste_dominant,"
+            + " focus_losses, blind_ms, flags, flagged, seen_detail, blind_key, final_key, final_is_draft";
+
+    private final EntityManager em;
+    private final Sums sums;
+    private final AnswerTallies tallies;
+
+    FactStore(EntityManager em, Sums sums, AnswerTallies tallies) {
+        this.em = em;
+        this.sums = sums;
+        this.tallies = tallies;
+    }
+
+    /** The label's kept facts, if it has any. */
+    Optional<LabelFact> find(long assignmentId) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM label_facts WHERE assignment_id = ?1")
+                .setParameter(1, assignmentId).getResultList();
+        return rows.stream().findFirst().map(r -> FactRows.fact((Object[]) r));
+    }
+
+    /** Replaces {@code old} (null: none yet) by {@code now}; nothing moves when they are equal. */
+    void write(LabelFact old, LabelFact now) {
+        if (now.equals(old)) {
+            return;
+        }
+        Query q = em.createNativeQuery(old == null
+                ? "INSERT INTO label_facts (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                        + " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+                : "UPDATE label_facts SET project_id = ?2, annotator_id = ?3, item_id = ?4, week = ?5, committed_at = ?6,"
+                        + " exposure = ?7, revealed = ?8, has_final = ?9, closest_final_e9 = ?10, closest_blind_e9 = ?11,"
+                        + " blind_chars = ?12, pasted_chars = ?13, paste_dominant = ?14, focus_losses = ?15,"
+                        + " blind_ms = ?16, flags = ?17, flagged = ?18, seen_detail = ?19, blind_key = ?20,"
+                        + " final_key = ?21, final_is_draft = ?22 WHERE assignment_id = ?1");
+        FactRows.bind(q, now);
+        q.executeUpdate();
+        if (old != null && (old.projectId() != now.projectId() || old.annotatorId() != now.annotatorId()
+                || !old.week().equals(now.week()))) {
+            addWeek(old, -1);
+            addWeek(now, 1);
+        } else {
+            long[] delta = contribution(now);
+            if (old != null) {
+                long[] before = contribution(old);
+                for (int i = 0; i < delta.length; i++) {
+                    delta[i] -= before[i];
+                }
+            }
+            sums.add("annotator_week_facts", List.of("project_id", "annotator_id", "week"),
+                    List.of(now.projectId(), now.annotatorId(), now.week()), WEEK_COLUMNS, delta);
+        }
+        answers(old, now);
+    }
+
+    private void addWeek(LabelFact fact, int sign) {
+        long[] c = contribution(fact);
+        for (int i = 0; i < c.length; i++) {
+            c[i] *= sign;
+        }
+        sums.add("annotator_week_facts", List.of("project_id", "annotator_id", "week"),
+                List.of(fact.projectId(), fact.annotatorId(), fact.week()), WEEK_COLUMNS, c);
+    }
+
+    /** Each kind's answer of the label in and out of its unit's tallies, kind by kind in {@link AnswerTallies#KINDS} order. */
+    private void answers(LabelFact old, LabelFact now) {
+        for (String kind : AnswerTallies.KINDS) {
+            AnswerTallies.Answer was = old == null ? null : AnswerTallies.answer(old, kind);
+            AnswerTallies.Answer is = AnswerTallies.answer(now, kind);
+            if (Objects.equals(was, is)) {
+                continue;
+            }
+            if (was != null) {
+                tallies.change(was, kind, -1);
+            }
+            if (is != null) {
+                tallies.change(is, kind, 1);
+            }
+        }
+    }
+
+    /** What one label adds to its week row, in {@link #WEEK_COLUMNS} order. */
+    static long[] contribution(LabelFact f) {
+        long[] c = new long[WEEK_COLUMNS.size()];
+        c[0] = 1;
+        c[1] = f.revealed() ? 1 : 0;
+        c[2] = f.hasFinal() ? 1 : 0;
+        c[3] = f.revealedFinal() ? 1 : 0;
+        c[4] = f.revealedFinal() && f.exposure() == ExposureClass.REVISED_AFTER_REVEAL ? 1 : 0;
+        c[5] = f.revealedFinal() && f.exposure() == ExposureClass.DRAFT_ACCEPTED ? 1 : 0;
+        c[6] = f.closestFinalE9() == null ? 0 : 1;
+        c[7] = f.closestFinalE9() == null ? 0 : f.closestFinalE9();
+        c[8] = f.closestBlindE9() == null ? 0 : f.closestBlindE9();
+        c[9] = f.pastedChars();
+        c[10] = f.blindChars();
+        c[11] = f.pasteDominant() ? 1 : 0;
+        c[12] = f.focusLosses();
+        c[13] = f.blindMs() == null ? 0 : 1;
+        for (int i = 0; i < CLASS_COLUMNS.size(); i++) {
+            c[14 + i] = f.exposure() == CLASS_COLUMNS.get(i) ? 1 : 0;
+        }
+        for (int i = 0; i < FLAG_COLUMNS.length; i++) {
+            c[20 + i] = f.has(FLAG_COLUMNS[i]) ? 1 : 0;
+        }
+        c[25] = f.finalIsDraft() ? 1 : 0;
+        return c;
+    }
+
+}

@@ -1,0 +1,62 @@
+package dev.blindfold.facts;
+
+import dev.blindfold.web.DatabaseKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Adds to counters of kept tables: one statement that creates the row with the deltas as its values or adds them
+ * to it, so two transactions creating one row do not collide (PostgreSQL {@code INSERT … ON CONFLICT DO UPDATE}, H2
+ * {@code MERGE}). Either way the row stays locked until the transaction ends.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class Sums {
+
+    private final EntityManager em;
+    private volatile Boolean postgres;
+
+    Sums(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Adds {@code deltas} to the {@code columns} of the row of {@code table} whose {@code keyColumns} are {@code keys}. */
+    void add(String table, List<String> keyColumns, List<Object> keys, List<String> columns, long[] deltas) {
+        String all = String.join(", ", keyColumns) + ", " + String.join(", ", columns);
+        String marks = String.join(", ", java.util.Collections.nCopies(keyColumns.size() + columns.size(), "?"));
+        String sql;
+        if (postgres()) {
+            sql = "INSERT INTO " + table + " AS t (" + all + ") VALUES (" + marks + ") ON CONFLICT ("
+                    + String.join(", ", keyColumns) + ") DO UPDATE SET "
+                    + columns.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
+        } else {
+            sql = "MERGE INTO " + table + " t USING (VALUES (" + marks + ")) s (" + all + ") ON ("
+                    + keyColumns.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
+                    + ") WHEN MATCHED THEN UPDATE SET "
+                    + columns.stream().map(c -> c + " = t." + c + " + s." + c).collect(Collectors.joining(", "))
+                    + " WHEN NOT MATCHED THEN INSERT (" + all + ") VALUES ("
+                    + java.util.stream.Stream.concat(keyColumns.stream(), columns.stream()).map(c -> "s." + c)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        Query q = em.createNativeQuery(sql);
+        int i = 1;
+        for (Object key : keys) {
+            q.setParameter(i++, key);
+        }
+        for (long delta : deltas) {
+            q.setParameter(i++, delta);
+        }
+        q.executeUpdate();
+    }
+
+    boolean postgres() {
+        if (postgres == null) {
+            postgres = DatabaseKind.postgres(em);
+        }
+        return postgres;
+    }
+}
