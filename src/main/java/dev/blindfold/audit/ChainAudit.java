@@ -44,9 +44,16 @@ public class ChainAudit {
     public record Finding(String kind, long actorId, long seq, long position, String detail) {
     }
 
-    /** The outcome; {@code events} and {@code chains} count what was read. */
+    /**
+     * The outcome; {@code events} and {@code chains} count what was read. {@code ok} speaks for the log alone;
+     * {@code readModels}, when asked for, says whether what the views read agrees with it (null otherwise).
+     */
     public record Verification(boolean ok, long projectId, long events, long chains, List<Finding> findings,
-                               Instant verifiedAt, long millis) {
+                               Instant verifiedAt, long millis, ReadModelCheck.ReadModels readModels) {
+
+        Verification with(ReadModelCheck.ReadModels checked) {
+            return new Verification(ok, projectId, events, chains, findings, verifiedAt, millis, checked);
+        }
     }
 
     /** The events of one chain with seq above the bound it was read up to, and the first of them of an unknown type. */
@@ -113,7 +120,7 @@ public class ChainAudit {
                 f.position(), f.detail())).toList();
         meters.verified(reported.isEmpty(), start);
         return new Verification(reported.isEmpty(), projectId, events, walked, reported, Instant.now(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, null);
     }
 
     /**

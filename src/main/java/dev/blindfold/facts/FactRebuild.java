@@ -19,6 +19,19 @@ public class FactRebuild {
 
     private static final int BATCH = 1_000;
     private static final String ALL_WEEKS = "DATE '" + AnswerTallies.ALL_WEEKS + "'";
+    /** Each annotator-week's sums of the project's label facts, in the columns of annotator_week_facts. */
+    static final String WEEK_SUMS = "SELECT project_id, annotator_id, week, " + String.join(", ", List.of("COUNT(*)",
+            count("revealed"), count("has_final"), count("revealed AND has_final"),
+            count("revealed AND has_final AND exposure = 'revised_after_reveal'"),
+            count("revealed AND has_final AND exposure = 'draft_accepted'"), count("closest_final_e9 IS NOT NULL"),
+            "COALESCE(SUM(closest_final_e9), 0)", "COALESCE(SUM(closest_blind_e9), 0)", "SUM(pasted_chars)",
+            "SUM(blind_chars)", count("paste_dominant"), "SUM(focus_losses)", count("blind_ms IS NOT NULL"),
+            count("exposure = 'blind_only'"), count("exposure = 'blind_kept'"), count("exposure = 'awaiting_final'"),
+            count("exposure = 'seen_before_commit'"), count("exposure = 'revised_after_reveal'"),
+            count("exposure = 'draft_accepted'"), bit(LabelFact.FLAG_PASTE_DOMINANT), bit(LabelFact.FLAG_FAST_BLIND),
+            bit(LabelFact.FLAG_FOCUS_LOSSES), bit(LabelFact.FLAG_OFFSCREEN_COMPOSITION),
+            bit(LabelFact.FLAG_SEEN_BEFORE_COMMIT), count("final_is_draft")))
+            + " FROM label_facts WHERE project_id = ?1 GROUP BY project_id, annotator_id, week";
     private static final List<String> PROJECT_TABLES = List.of("label_facts", "annotator_week_facts", "answer_units",
             "answer_unit_values", "answer_values", "answer_unit_sizes", "answer_weeks");
 
@@ -80,19 +93,8 @@ public class FactRebuild {
     }
 
     private void sums(long projectId) {
-        List<String> sums = List.of("COUNT(*)", count("revealed"), count("has_final"), count("revealed AND has_final"),
-                count("revealed AND has_final AND exposure = 'revised_after_reveal'"),
-                count("revealed AND has_final AND exposure = 'draft_accepted'"), count("closest_final_e9 IS NOT NULL"),
-                "COALESCE(SUM(closest_final_e9), 0)", "COALESCE(SUM(closest_blind_e9), 0)", "SUM(pasted_chars)",
-                "SUM(blind_chars)", count("paste_dominant"), "SUM(focus_losses)", count("blind_ms IS NOT NULL"),
-                count("exposure = 'blind_only'"), count("exposure = 'blind_kept'"), count("exposure = 'awaiting_final'"),
-                count("exposure = 'seen_before_commit'"), count("exposure = 'revised_after_reveal'"),
-                count("exposure = 'draft_accepted'"), bit(LabelFact.FLAG_PASTE_DOMINANT), bit(LabelFact.FLAG_FAST_BLIND),
-                bit(LabelFact.FLAG_FOCUS_LOSSES), bit(LabelFact.FLAG_OFFSCREEN_COMPOSITION),
-                bit(LabelFact.FLAG_SEEN_BEFORE_COMMIT), count("final_is_draft"));
         run("INSERT INTO annotator_week_facts (project_id, annotator_id, week, " + String.join(", ", FactStore.WEEK_COLUMNS)
-                + ") SELECT project_id, annotator_id, week, " + String.join(", ", sums)
-                + " FROM label_facts WHERE project_id = ?1 GROUP BY project_id, annotator_id, week", projectId);
+                + ") " + WEEK_SUMS, projectId);
         run("INSERT INTO answer_unit_values (project_id, week, kind, item_id, answer_key, n)"
                 + " SELECT project_id, week, 'blind', item_id, blind_key, COUNT(*) FROM label_facts WHERE project_id = ?1"
                 + " GROUP BY project_id, week, item_id, blind_key", projectId);
