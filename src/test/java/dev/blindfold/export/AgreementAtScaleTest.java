@@ -58,6 +58,7 @@ class AgreementAtScaleTest {
             annotators.add(QuarkusTransaction.requiringNew().call(() -> User.byUsername(name).orElseThrow().id));
         }
         new BulkLabels(dataSource).write(projectId, annotators, ITEMS, OVERLAP);
+        BulkLabels.keepFacts(projectId);
     }
 
     @Test

@@ -28,6 +28,7 @@ class ReadModelVerifyTest {
     @Inject
     DataSource db;
 
+
     @Test
     void verifySaysWhetherTheReadModelsAgreeWithTheLog() throws SQLException {
         Fixture f = TestData.freeText(3, 2, 2, "REVEAL_AFTER_COMMIT");
@@ -59,5 +60,6 @@ class ReadModelVerifyTest {
 
         Api.as(f.auditor()).get(verify + "?readModels=maybe").then().statusCode(400)
                 .contentType("application/problem+json").body("type", containsString("invalid-read-models"));
+
     }
 }

@@ -176,12 +176,17 @@ public final class BulkLabels {
                 head.executeBatch();
             }
             c.commit();
-            // Rows written past the queue and the read models: recompute their kept counts from them, as a repair would.
+            // Rows written past the queue: recompute its kept counts from them, as a repair would. The read models are
+            // left to a caller whose views read them (keepFacts: it classifies every label, as an export does).
             Arc.container().instance(QueueCounts.class).get().rebuild(projectId);
-            FactRebuild facts = Arc.container().instance(FactRebuild.class).get();
-            QuarkusTransaction.requiringNew().timeout(3600).run(() -> facts.rebuild(projectId));
             return new Written(items, items * overlap, events);
         }
+    }
+
+    /** Builds the project's read models from the rows written, as a start after an upgrade would. */
+    public static void keepFacts(long projectId) {
+        FactRebuild facts = Arc.container().instance(FactRebuild.class).get();
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> facts.rebuild(projectId));
     }
 
     /** Takes {@code count} ids from a sequence's current value on and restarts the sequence past them. */
