@@ -5,7 +5,6 @@ import dev.blindfold.facts.FactReads;
 import dev.blindfold.facts.FactReads.AlphaInputs;
 import dev.blindfold.facts.FactSums;
 import dev.blindfold.facts.LabelFact;
-import dev.blindfold.facts.NotBlind;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,8 +34,8 @@ public class AnchoringService {
     private static final int PAGE = 500;
     private static final int TIMEOUT_SECONDS = 600;
 
-    /** The project with its report, and its labels not written blind (seen_before_commit). */
-    public record ProjectAnchoring(Project project, AnchoringReport report, NotBlind notBlind) {
+    /** The project with its report. */
+    public record ProjectAnchoring(Project project, AnchoringReport report) {
     }
 
     private final EntityManager em;
@@ -68,7 +67,7 @@ public class AnchoringService {
             }
             flags(projectId, byAnnotator.keySet(), names, FLAGS_SHOWN, flags::add);
             return new ProjectAnchoring(project, new AnchoringReport(rows, drift(projectId), flags, flagsTotal,
-                    exposure(byAnnotator)), facts.notBlind(projectId));
+                    exposure(byAnnotator)));
         });
     }
 

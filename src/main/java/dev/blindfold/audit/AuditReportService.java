@@ -28,7 +28,7 @@ public class AuditReportService {
         AnchoringReport r = audit.report();
         return new AuditReport(projectId, audit.project().name, audit.project().taskType.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), verification, r.exposure(),
-                agreement.agreement(projectId), mirrorGap.mirrorGap(projectId, audit.notBlind()),
+                agreement.agreement(projectId), mirrorGap.mirrorGap(projectId),
                 r.annotators(), r.flags(), r.flagsTotal());
     }
 }

@@ -53,7 +53,7 @@ public class MirrorGapService {
      * As {@link #mirrorGap(long)}, the blind gold leaving out {@code notBlind}: a seen_before_commit label's answer
      * was written after drafts of its content were shown, so counting it as blind would shrink the gap it measures.
      */
-    public List<MirrorGapRow> mirrorGap(long projectId, NotBlind notBlind) {
+    private List<MirrorGapRow> mirrorGap(long projectId, NotBlind notBlind) {
         Project project = projects.find(projectId);
         boolean freeText = project.taskType != TaskType.CATEGORICAL;
         Map<String, List<String>> blind = gold(agreement.gold(projectId, "blind", "majority", notBlind), freeText);
