@@ -34,8 +34,8 @@ class NextCostRatioTest {
 
     private static final int SMALL = 1_000;
     private static final int LARGE = 200_000;
-    private static final int WARM_UP = 10;
-    private static final int ROUNDS = 40;
+    private static final int WARM_UP = 5;
+    private static final int ROUNDS = 31;
     private static final double MAX_RATIO = 2.0;
 
     @Inject

@@ -12,10 +12,11 @@ import javax.sql.DataSource;
 
 /**
  * Writes many unlabelled items into a project with batched JDBC, for tests that need a project of real-project size
- * in seconds: ids from {@code items_SEQ} (moved past the block used), no drafts, and the queue's columns left to their
- * defaults, as an import leaves them (no place taken, a random {@code queue_rank}); then the project's item count is
- * raised by the import's own hook, {@link QueueCounts#itemsAdded}. A rebuild would give the same counts, but it
- * recomputes every item's places and took longer than the inserts on H2.
+ * in seconds: ids from {@code items_SEQ} (moved past the block used), a commit every {@value #BATCH} rows (H2 slows
+ * down in one large transaction), no drafts, and the queue's columns left to their defaults, as an import leaves them
+ * (no place taken, a random {@code queue_rank}); then the project's item count is raised by the import's own hook,
+ * {@link QueueCounts#itemsAdded}. A rebuild would give the same counts, but it recomputes every item's places and took
+ * longer than the inserts on H2.
  */
 public final class BulkItems {
 
@@ -43,10 +44,10 @@ public final class BulkItems {
                     insert.addBatch();
                     if ((i + 1) % BATCH == 0 || i == items - 1) {
                         insert.executeBatch();
+                        c.commit();
                     }
                 }
             }
-            c.commit();
         }
         QueueCounts counts = Arc.container().instance(QueueCounts.class).get();
         QuarkusTransaction.requiringNew().run(() -> counts.itemsAdded(projectId, items));
