@@ -14,6 +14,15 @@ import java.util.stream.Stream;
  * A project's items one at a time, in import order, each with its answers of one kind: what agreement and gold read.
  * One query, read through a cursor ({@link #FETCH} rows at a time), so memory holds one item's answers, never the
  * project's. Blind answers count from the commit on; final answers only for assignments whose status is FINAL.
+ *
+ * <p>The query is the project's items and its assignments side by side ({@code union all}), sorted so that an item's
+ * row (the one with an externalId) comes just before its assignments' rows, each answer read by a scalar subquery.
+ * Each side is bounded by the project on its own table's index, and PostgreSQL runs the subquery as one primary-key
+ * probe per assignment, whatever its statistics say. Joining items with assignments went wrong either way: unbounded,
+ * the generic plan hashed every assignment of every project (0.7 s for a 1,000-item project among 1.5M assignments;
+ * now 20 ms, or about 0.2 s when PostgreSQL JIT-compiles the generic plan); bounded by the project, statistics that had
+ * not seen the project (or none at all) made it a loop over the project's assignments for each item, 38 s for 10,000
+ * items and over two minutes for 20,000.
  */
 @ApplicationScoped
 class AnswerUnits {
@@ -22,14 +31,15 @@ class AnswerUnits {
     record Unit(long itemId, String externalId, Map<Long, String> answers) {
     }
 
-    private static final String BLIND = "select i.id, i.external_id, a.annotator_id, b.answer, a.id from items i"
-            + " left join assignments a on a.item_id = i.id"
-            + " left join blind_answers b on b.assignment_id = a.id"
-            + " where i.project_id = ?1 order by i.id, a.id";
-    private static final String FINAL = "select i.id, i.external_id, a.annotator_id, f.answer, a.id from items i"
-            + " left join assignments a on a.item_id = i.id and a.status = '" + AssignmentStatus.FINAL.name() + "'"
-            + " left join final_answers f on f.assignment_id = a.id"
-            + " where i.project_id = ?1 order by i.id, a.id";
+    private static final String UNITS = "select i.id, i.external_id, cast(null as bigint), cast(null as varchar),"
+            + " cast(null as bigint) from items i where i.project_id = ?1"
+            + " union all select a.item_id, null, a.annotator_id,"
+            + " (select x.answer from %s x where x.assignment_id = a.id), a.id"
+            + " from assignments a where a.project_id = ?1%s"
+            + " order by 1, 5 nulls first";
+    private static final String BLIND = UNITS.formatted("blind_answers", "");
+    private static final String FINAL = UNITS.formatted("final_answers",
+            " and a.status = '" + AssignmentStatus.FINAL.name() + "'");
     private static final int FETCH = 1_000;
 
     private final EntityManager em;
@@ -49,14 +59,12 @@ class AnswerUnits {
         try (Stream<Object[]> rows = em.createNativeQuery(sql, Object[].class).setParameter(1, projectId)
                 .setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
             for (Object[] r : (Iterable<Object[]>) rows::iterator) {
-                long itemId = ((Number) r[0]).longValue();
-                if (current == null || current.itemId() != itemId) {
+                if (r[1] != null) {
                     if (current != null) {
                         sink.accept(current);
                     }
-                    current = new Unit(itemId, (String) r[1], new LinkedHashMap<>());
-                }
-                if (r[3] != null && !left.contains(((Number) r[4]).longValue())) {
+                    current = new Unit(((Number) r[0]).longValue(), (String) r[1], new LinkedHashMap<>());
+                } else if (r[3] != null && !left.contains(((Number) r[4]).longValue())) {
                     current.answers().put(((Number) r[2]).longValue(), (String) r[3]);
                 }
             }

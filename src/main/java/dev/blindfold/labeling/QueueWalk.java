@@ -75,11 +75,15 @@ class QueueWalk {
         }
     }
 
+    /**
+     * Ordered by all of items_queue_ix's columns, not queue_rank alone: the same order, since the first two are fixed,
+     * but H2 reads a page off the index only when told so; with parameters it sorted every open item of the project.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> page(long projectId, double after, boolean inclusive, double to) {
         String bound = inclusive ? "queue_rank >= ?2" : "queue_rank > ?2";
         return em.createNativeQuery("SELECT id, queue_rank FROM items WHERE project_id = ?1 AND has_open_place = TRUE"
-                        + " AND " + bound + " AND queue_rank < ?3 ORDER BY queue_rank")
+                        + " AND " + bound + " AND queue_rank < ?3 ORDER BY project_id, has_open_place, queue_rank")
                 .setParameter(1, projectId).setParameter(2, after).setParameter(3, to)
                 .setMaxResults(PAGE).getResultList();
     }

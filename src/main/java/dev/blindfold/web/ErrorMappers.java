@@ -129,8 +129,12 @@ class ErrorMappers {
             return Response.fromResponse(busy).header("Retry-After", Overload.RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
-        return responses.render(Problem.of(500, "internal-error", "Internal error",
-                "Something went wrong on our side; it has been logged.", path(uri)), uri);
+        return responses.render(internalError(path(uri)), uri);
+    }
+
+    static Problem internalError(String path) {
+        return Problem.of(500, "internal-error", "Internal error", "Something went wrong on our side; it has been logged.",
+                path);
     }
 
     private Response badJson(JsonProcessingException e, UriInfo uri) {
@@ -191,7 +195,7 @@ class ErrorMappers {
                 .trim();
     }
 
-    private static String path(UriInfo uri) {
+    static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 }

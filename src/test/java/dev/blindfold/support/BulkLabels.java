@@ -190,7 +190,7 @@ public final class BulkLabels {
     }
 
     /** Takes {@code count} ids from a sequence's current value on and restarts the sequence past them. */
-    private static long reserve(Connection c, String sequence, long count) throws SQLException {
+    public static long reserve(Connection c, String sequence, long count) throws SQLException {
         long first;
         boolean h2 = c.getMetaData().getDatabaseProductName().startsWith("H2");
         try (PreparedStatement next = c.prepareStatement(h2 ? "select next value for " + sequence
