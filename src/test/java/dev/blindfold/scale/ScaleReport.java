@@ -3,6 +3,7 @@ package dev.blindfold.scale;
 import dev.blindfold.scale.BenchHttp.Answer;
 import dev.blindfold.scale.LabelingLoop.Step;
 import dev.blindfold.scale.ScaleBench.SizeRun;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +108,10 @@ final class ScaleReport {
 
     private static String machine(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return String.format(Locale.ROOT, "%s %s, %d cores shared, heap limit %,d MB", c.getMetaData()
-                    .getDatabaseProductName(), c.getMetaData().getDatabaseProductVersion(),
-                    Runtime.getRuntime().availableProcessors(), HeapPeak.maxMb());
+            return String.format(Locale.ROOT, "%s %s, %d cores shared (load average %.1f as the table is written),"
+                    + " heap limit %,d MB", c.getMetaData().getDatabaseProductName(),
+                    c.getMetaData().getDatabaseProductVersion(), Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), HeapPeak.maxMb());
         }
     }
 
