@@ -17,9 +17,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The heap the JVM (the app, and the benchmark in it) needed since {@link #reset}, beside its limit ({@code -Xmx}):
- * the most in use right after a garbage collection (what the collector could not free: live data, and garbage an
- * old generation had not yet been collected of), and the sum of each heap pool's peak (the JVM fills its heap before
- * collecting, so this one says little but that the limit held).
+ * the most in use right after a garbage collection, that is what the collector could not free (live data, and
+ * garbage an old generation had not yet been collected of). The heap in use before a collection says nothing: the
+ * JVM fills its heap before it collects.
  */
 final class HeapPeak implements NotificationListener, AutoCloseable {
 
@@ -34,12 +34,7 @@ final class HeapPeak implements NotificationListener, AutoCloseable {
     }
 
     void reset() {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         afterGc.set(0);
-    }
-
-    long peakMb() {
-        return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     long afterGcMb() {

@@ -95,8 +95,7 @@ final class ScaleReport {
 
     private static String heap(String what, HeapPeak heap) {
         return String.format(Locale.ROOT, "%nHeap while %s (the app and the benchmark share the JVM): at most %,d MB in"
-                + " use after a collection; the heap pools' peaks sum to %,d MB; limit %,d MB (`-Xmx`).%n", what,
-                heap.afterGcMb(), heap.peakMb(), HeapPeak.maxMb());
+                + " use after a collection, limit %,d MB (`-Xmx`).%n", what, heap.afterGcMb(), HeapPeak.maxMb());
     }
 
     static void append(String table) throws Exception {
