@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *       annotators (API tokens) label in each, interleaved in blocks of {@value #BLOCK} labels per project after
  *       {@code bench.warmup} (50) warm-up labels each: {@code next}, item page, blind, reveal, final, p50 and p99 over
  *       {@code bench.loops} (200) labels, as a ratio to the smallest project (goal ≤ 1.5× at 1M); then labels/s of one
- *       annotator looping next → blind → reveal → KEEP for {@code bench.rate-labels} (100) labels.</li>
+ *       annotator looping next → blind → reveal → KEEP for {@code bench.rate-labels} (100) labels, interleaved the same
+ *       way.</li>
  *   <li>{@link #viewsOfAProjectWithAMillionLabels}: a project of {@code bench.labels} labels (1M) by 8 annotators over
  *       8 weeks with their hash-chained events ({@link LabelHistory}); each view ({@link ViewTimes#VIEWS}) p50 of
  *       {@code bench.runs} (3) runs, each with a deadline of {@code bench.view-timeout-s} (120) seconds, a request past
@@ -88,7 +89,7 @@ class ScaleBench {
         }
     }
 
-    /** Warm-up, then the timed labels interleaved across the projects, then labels/s per project. */
+    /** Warm-up, then the timed labels, then labels/s of one annotator, each interleaved across the projects. */
     private List<SizeRun> label(List<SizeRun> runs, List<Person> annotators) {
         LabelingLoop loop = new LabelingLoop(new BenchHttp(base));
         int n = 0;
@@ -104,13 +105,19 @@ class ScaleBench {
                 }
             }
         }
-        List<SizeRun> rated = new ArrayList<>();
-        for (SizeRun run : runs) {
-            long nanos = 0;
-            for (int i = 0; i < RATE_LABELS; i++, n++) {
-                nanos += loop.label(run.projectId(), annotators.get(0), n, false, null);
+        long[] rateNanos = new long[runs.size()];
+        for (int done = 0; done < RATE_LABELS; done += BLOCK) {
+            for (int r = 0; r < runs.size(); r++) {
+                for (int i = 0; i < Math.min(BLOCK, RATE_LABELS - done); i++, n++) {
+                    rateNanos[r] += loop.label(runs.get(r).projectId(), annotators.get(0), n, false, null);
+                }
             }
-            rated.add(new SizeRun(run.items(), run.projectId(), run.seedSeconds(), run.times(), RATE_LABELS / (nanos / 1e9)));
+        }
+        List<SizeRun> rated = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            SizeRun run = runs.get(r);
+            rated.add(new SizeRun(run.items(), run.projectId(), run.seedSeconds(), run.times(),
+                    RATE_LABELS / (rateNanos[r] / 1e9)));
         }
         return rated;
     }

@@ -31,7 +31,7 @@ final class ScaleReport {
                        HeapPeak heap) throws SQLException {
         StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n### Labeling loop by project size (%s, %s)%n%n"
                 + "Each project: %s items, 2 drafts an item, overlap 2, seeded by batched JDBC, queue counts rebuilt, no"
-                + " ANALYZE. %d annotators (API tokens) label in every project, one request at a time, in blocks of %d"
+                + " ANALYZE by the bench. %d annotators (API tokens) label in every project, one request at a time, in blocks of %d"
                 + " labels per project in turn, after %d warm-up labels per project; %d labels timed per project. Ratio:"
                 + " to the %s-item project.%n%n", LocalDate.now(), machine(dataSource),
                 runs.stream().map(r -> String.format(Locale.ROOT, "%,d", r.items())).collect(Collectors.joining(", ")),
@@ -46,7 +46,7 @@ final class ScaleReport {
                 row(t, step.title + " p" + (int) p, runs, r -> r.times().get(step).percentileMillis(p), " ms", true);
             }
         }
-        row(t, "labels/s, one annotator looping next → blind → reveal → KEEP (" + rateLabels + " labels)", runs,
+        row(t, "labels/s, one annotator looping next → blind → reveal → KEEP (" + rateLabels + " labels, interleaved)", runs,
                 SizeRun::labelsPerSecond, "", false);
         t.append(heap("labeling", heap));
         t.append("\nSeeding (batched JDBC + `QueueCounts.rebuild`): ").append(runs.stream().map(r -> String.format(
