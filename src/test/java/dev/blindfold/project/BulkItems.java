@@ -1,6 +1,6 @@
 package dev.blindfold.project;
 
-import dev.blindfold.support.BulkLabels;
+import dev.blindfold.support.Sequences;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ public final class BulkItems {
     public void write(long projectId, int items) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            long first = BulkLabels.reserve(c, "items_SEQ", items);
+            long first = Sequences.reserve(c, "items_SEQ", items);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             try (PreparedStatement insert = c.prepareStatement("insert into items (id, project_id, external_id, input,"
                     + " created_at) values (?, ?, ?, ?, ?)")) {
