@@ -49,10 +49,18 @@ class FactStore {
         return rows.stream().findFirst().map(r -> FactRows.fact((Object[]) r));
     }
 
-    /** Replaces {@code old} (null: none yet) by {@code now}; nothing moves when they are equal. */
+    /**
+     * Replaces {@code old} (null: none yet) by {@code now}; nothing moves when they are equal. On H2, whose MERGE does
+     * not wait for another transaction inserting the same key (it fails on the key), the project's row is locked
+     * first, so a project's facts change one transaction at a time there; PostgreSQL's upserts need no such lock.
+     */
     void write(LabelFact old, LabelFact now) {
         if (now.equals(old)) {
             return;
+        }
+        if (!sums.postgres()) {
+            em.createNativeQuery("SELECT id FROM projects WHERE id = ?1 FOR UPDATE").setParameter(1, now.projectId())
+                    .getResultList();
         }
         Query q = em.createNativeQuery(old == null
                 ? "INSERT INTO label_facts (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Adds to counters of kept tables: one statement that creates the row with the deltas as its values or adds them
- * to it, so two transactions creating one row do not collide (PostgreSQL {@code INSERT … ON CONFLICT DO UPDATE}, H2
- * {@code MERGE}). Either way the row stays locked until the transaction ends.
+ * to it (PostgreSQL {@code INSERT … ON CONFLICT DO UPDATE}, which waits for a transaction inserting the same key; H2
+ * {@code MERGE}, which does not, so H2 callers serialise first: {@link FactStore#write}). Either way the row stays
+ * locked until the transaction ends.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
