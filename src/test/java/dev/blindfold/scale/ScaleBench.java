@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  *       an item, seeded by batched JDBC with the queue's counts rebuilt; the same {@code bench.annotators} (4)
  *       annotators (API tokens) label in each, interleaved in blocks of {@value #BLOCK} labels per project after
  *       {@code bench.warmup} (50) warm-up labels each: {@code next}, item page, blind, reveal, final, p50 and p99 over
- *       {@code bench.loops} (200) labels, as a ratio to the smallest project (goal ≤ 1.5× at 1M); then labels/s of one
+ *       {@code bench.loops} (1,000) labels, as a ratio to the smallest project (goal ≤ 1.5× at 1M); then labels/s of one
  *       annotator looping next → blind → reveal → KEEP for {@code bench.rate-labels} (100) labels, interleaved the same
  *       way.</li>
  *   <li>{@link #viewsOfAProjectWithAMillionLabels}: a project of {@code bench.labels} labels (1M) by 8 annotators over
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class ScaleBench {
 
     static final int BLOCK = 10;
-    private static final int LOOPS = Integer.getInteger("bench.loops", 200);
+    private static final int LOOPS = Integer.getInteger("bench.loops", 1_000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
     private static final int RATE_LABELS = Integer.getInteger("bench.rate-labels", 100);
 

@@ -32,7 +32,7 @@ final class ScaleReport {
         StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n### Labeling loop by project size (%s, %s)%n%n"
                 + "Each project: %s items, 2 drafts an item, overlap 2, seeded by batched JDBC, queue counts rebuilt, no"
                 + " ANALYZE by the bench. %d annotators (API tokens) label in every project, one request at a time, in blocks of %d"
-                + " labels per project in turn, after %d warm-up labels per project; %d labels timed per project. Ratio:"
+                + " labels per project in turn, after %d warm-up labels per project; %,d labels timed per project. Ratio:"
                 + " to the %s-item project.%n%n", LocalDate.now(), machine(dataSource),
                 runs.stream().map(r -> String.format(Locale.ROOT, "%,d", r.items())).collect(Collectors.joining(", ")),
                 annotators, ScaleBench.BLOCK, warmup, loops, String.format(Locale.ROOT, "%,d", runs.get(0).items())));
