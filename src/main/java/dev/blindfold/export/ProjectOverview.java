@@ -3,6 +3,7 @@ package dev.blindfold.export;
 import dev.blindfold.facts.FactReads;
 import dev.blindfold.facts.FactSums;
 import dev.blindfold.exposure.ExposureClass;
+import dev.blindfold.labeling.AssignmentQueue;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.QueueCounts;
@@ -87,18 +88,10 @@ public class ProjectOverview {
             FactSums s = byAnnotator.get(id);
             long labels = s == null ? 0 : s.labels();
             long finals = s == null ? 0 : s.finals();
-            rows.add(new AnnotatorProgress((String) r[1], lastPosition(projectId, id), labels, finals,
+            rows.add(new AnnotatorProgress((String) r[1], AssignmentQueue.lastPosition(projectId, id), labels, finals,
                     ((Number) r[2]).longValue()));
         });
         rows.sort(java.util.Comparator.comparing(AnnotatorProgress::username));
         return rows;
-    }
-
-    /** Assignments the annotator has had here: positions count from 1, one per assignment; one index step. */
-    private long lastPosition(long projectId, long annotatorId) {
-        return em.createQuery("select a.position from Assignment a where a.projectId = :p and a.annotatorId = :u"
-                        + " order by a.position desc", Integer.class)
-                .setParameter("p", projectId).setParameter("u", annotatorId).setMaxResults(1)
-                .getResultStream().findFirst().orElse(0);
     }
 }

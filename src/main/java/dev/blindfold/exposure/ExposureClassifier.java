@@ -108,11 +108,6 @@ public final class ExposureClassifier {
         read(earlierReveals, annotatorEvents, id -> true, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
     }
 
-    /** The classes of the {@code wanted} assignments alone; the others still count as content shown. */
-    public void classes(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, ObjLongConsumer<ExposureClass> sink) {
-        read(List.of(), annotatorEvents, wanted, t -> sink.accept(t.exposure(thresholds), t.assignmentId));
-    }
-
     /**
      * One label from its own assignment's events alone (any order of reading others is irrelevant to it), given what
      * its commit shared with drafts shown before it ({@code match}: null when nothing, as the annotator's log says):

@@ -76,8 +76,11 @@ public class AssignmentQueue {
         return a;
     }
 
-    /** The annotator's last position: one step down assignments_position_uq (MAX would read all their positions). */
-    private static int lastPosition(long projectId, long annotatorId) {
+    /**
+     * The annotator's last position in the project, which is how many assignments they have had there (positions count
+     * from 1): one step down assignments_position_uq (MAX would read all their positions).
+     */
+    public static int lastPosition(long projectId, long annotatorId) {
         return Panache.getEntityManager()
                 .createQuery("select a.position from Assignment a where a.projectId = :p and a.annotatorId = :u"
                         + " order by a.position desc", Integer.class)
