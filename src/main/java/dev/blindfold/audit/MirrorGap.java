@@ -18,6 +18,10 @@ import java.util.SplittableRandom;
  *   <li>The 95% confidence interval of the gap is a percentile bootstrap that resamples items with
  *       replacement (drafts of one item are not independent), paired: one resample gives both the blind and the
  *       final mean. Bounds are the sorted resampled gaps at {@code floor(0.025·B)} and {@code ceil(0.975·B) − 1}.</li>
+ *   <li>A family with more scored items than a bootstrap is run for gets a normal interval from sums alone
+ *       ({@link #fromSums}): the gap is a ratio of sums over items, whose standard error by the delta method is
+ *       {@code sqrt(n/(n−1) · Σ(dᵢ − gap·xᵢ)²) / Σxᵢ} (dᵢ an item's final minus blind score sum, xᵢ its drafts),
+ *       and the bounds are {@code gap ± 1.96·se}; with that many items the bootstrap's percentiles come to the same.</li>
  * </ul>
  */
 public final class MirrorGap {
@@ -32,6 +36,8 @@ public final class MirrorGap {
     }
 
     private static final double ALPHA = 0.05;
+    /** The normal quantile at {@code 1 − ALPHA/2}. */
+    private static final double Z = 1.959963984540054;
 
     private MirrorGap() {
     }
@@ -86,5 +92,22 @@ public final class MirrorGap {
         int high = (int) Math.ceil((1 - ALPHA / 2) * resamples) - 1;
         return new Estimate(n, drafts, blind / drafts, fin / drafts, (fin - blind) / drafts,
                 gaps[low], gaps[Math.max(low, high)]);
+    }
+
+    /**
+     * The estimate from sums over the scored items (at least 2): {@code drafts} Σxᵢ, {@code blind} and {@code fin}
+     * Σbᵢ and Σfᵢ, {@code diffSquares} Σdᵢ², {@code diffDrafts} Σdᵢxᵢ, {@code draftSquares} Σxᵢ², with dᵢ = fᵢ − bᵢ;
+     * an interval by the delta method (see the class comment).
+     */
+    public static Estimate fromSums(long items, long drafts, double blind, double fin, double diffSquares,
+                                    double diffDrafts, double draftSquares) {
+        if (items < 2) {
+            throw new IllegalArgumentException("a normal interval needs at least 2 items");
+        }
+        double gap = (fin - blind) / drafts;
+        double residualSquares = Math.max(0, diffSquares - 2 * gap * diffDrafts + gap * gap * draftSquares);
+        double se = Math.sqrt((double) items / (items - 1) * residualSquares) / drafts;
+        return new Estimate(Math.toIntExact(items), Math.toIntExact(drafts), blind / drafts, fin / drafts, gap,
+                gap - Z * se, gap + Z * se);
     }
 }

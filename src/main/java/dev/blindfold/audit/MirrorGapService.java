@@ -1,108 +1,81 @@
 package dev.blindfold.audit;
 
-import dev.blindfold.export.AgreementService;
-import dev.blindfold.export.Gold;
-import dev.blindfold.facts.FactReads;
-import dev.blindfold.facts.NotBlind;
-import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
-import dev.blindfold.project.TaskType;
 import dev.blindfold.web.BlindfoldConfig;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The mirror gap per model family of one project ({@link MirrorGap}): gold per item by majority from blind
- * answers (not those of seen_before_commit labels) and from final answers ({@link AgreementService#gold}), every
- * draft scored against both. Each
- * family's bootstrap is seeded from the project id, so a report gives the same interval every time.
- * Holds the project's drafts and gold in memory, as the gold endpoint does.
+ * The mirror gap per model family of one project ({@link MirrorGap}) from what {@link MirrorGapFacts} keeps: gold per
+ * item by majority from blind answers (not those of seen_before_commit labels) and from final answers, every draft
+ * scored against both. A family's row reads its kept sums; its interval is a bootstrap over its scored items' kept
+ * rows when it has at most {@code blindfold.audit.bootstrap-items} of them (seeded from the project id, so a report
+ * gives the same interval every time), else the normal interval from the sums ({@link MirrorGap#fromSums}). So the
+ * cost is bounded by that setting, not by the project's labels.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MirrorGapService {
 
+    private static final double E9 = 1e9;
+
+    private final EntityManager em;
     private final ProjectService projects;
-    private final AgreementService agreement;
-    private final FactReads facts;
     private final BlindfoldConfig config;
 
-    MirrorGapService(ProjectService projects, AgreementService agreement, FactReads facts, BlindfoldConfig config) {
+    MirrorGapService(EntityManager em, ProjectService projects, BlindfoldConfig config) {
+        this.em = em;
         this.projects = projects;
-        this.agreement = agreement;
-        this.facts = facts;
         this.config = config;
     }
 
     /** One row per model family with drafts in the project, by family name. */
     public List<MirrorGapRow> mirrorGap(long projectId) {
         projects.find(projectId);
-        return mirrorGap(projectId, facts.notBlind(projectId));
-    }
-
-    /**
-     * As {@link #mirrorGap(long)}, the blind gold leaving out {@code notBlind}: a seen_before_commit label's answer
-     * was written after drafts of its content were shown, so counting it as blind would shrink the gap it measures.
-     */
-    private List<MirrorGapRow> mirrorGap(long projectId, NotBlind notBlind) {
-        Project project = projects.find(projectId);
-        boolean freeText = project.taskType != TaskType.CATEGORICAL;
-        Map<String, List<String>> blind = gold(agreement.gold(projectId, "blind", "majority", notBlind), freeText);
-        Map<String, List<String>> fin = gold(agreement.gold(projectId, "final", "majority", NotBlind.NONE), freeText);
-        Map<String, Family> families = new TreeMap<>();
-        List<Object[]> drafts = Panache.getEntityManager().createQuery("select i.externalId, d.family, d.text"
-                        + " from Draft d, Item i where d.itemId = i.id and i.projectId = :p order by i.id, d.id", Object[].class)
-                .setParameter("p", projectId).getResultList();
-        for (Object[] d : drafts) {
-            String item = (String) d[0];
-            Family family = families.computeIfAbsent((String) d[1], f -> new Family());
-            List<String> b = blind.get(item);
-            List<String> f = fin.get(item);
-            if (b == null || f == null) {
-                family.skipped.add(item);
-            } else {
-                double[] s = family.scores.computeIfAbsent(item, k -> new double[3]);
-                s[0]++;
-                s[1] += MirrorGap.score((String) d[2], b, freeText);
-                s[2] += MirrorGap.score((String) d[2], f, freeText);
-            }
+        Map<String, Object[]> families = new TreeMap<>();
+        for (Object row : em.createNativeQuery("SELECT pf.family, pf.items, s.items, s.drafts, s.blind_e9, s.final_e9,"
+                        + " s.diff_squares, s.diff_drafts, s.draft_squares FROM project_families pf"
+                        + " LEFT JOIN mirror_gap_families s ON s.project_id = pf.project_id AND s.family = pf.family"
+                        + " WHERE pf.project_id = ?1")
+                .setParameter(1, projectId).getResultList()) {
+            Object[] r = (Object[]) row;
+            families.put((String) r[0], r);
         }
         List<MirrorGapRow> rows = new ArrayList<>();
-        int resamples = config.audit().bootstrapResamples();
-        families.forEach((name, family) -> {
-            List<MirrorGap.ItemScores> items = family.scores.values().stream()
-                    .map(s -> new MirrorGap.ItemScores((int) s[0], s[1], s[2])).toList();
-            rows.add(MirrorGapRow.of(name, MirrorGap.estimate(items, resamples, new SplittableRandom(projectId)),
-                    family.skipped.size()));
+        families.forEach((family, r) -> {
+            MirrorScores.FamilySums sums = r[2] == null ? MirrorScores.FamilySums.NONE : MirrorScores.FamilySums.of(r, 2);
+            int skipped = Math.toIntExact(((Number) r[1]).longValue() - sums.items());
+            rows.add(MirrorGapRow.of(family, estimate(projectId, family, sums), skipped));
         });
         return rows;
     }
 
-    /** External id → the gold to score against: the references (free text) or the one label; absent without gold. */
-    private static Map<String, List<String>> gold(Gold rows, boolean freeText) {
-        Map<String, List<String>> gold = new HashMap<>();
-        rows.forEach(row -> {
-            if (freeText && row.references() != null && !row.references().isEmpty()) {
-                gold.put(row.externalId(), row.references());
-            } else if (!freeText && row.gold() != null) {
-                gold.put(row.externalId(), List.of(row.gold()));
-            }
-        });
-        return gold;
+    private MirrorGap.Estimate estimate(long projectId, String family, MirrorScores.FamilySums sums) {
+        if (sums.items() <= config.audit().bootstrapItems()) {
+            return MirrorGap.estimate(items(projectId, family), config.audit().bootstrapResamples(),
+                    new SplittableRandom(projectId));
+        }
+        return MirrorGap.fromSums(sums.items(), sums.drafts(), sums.blindE9().doubleValue() / E9,
+                sums.finalE9().doubleValue() / E9, sums.diffSquares().doubleValue() / (E9 * E9),
+                sums.diffDrafts().doubleValue() / E9, sums.draftSquares().doubleValue());
     }
 
-    /** A family's drafts: per scored item (in item order) drafts, blind sum, final sum; skipped items. */
-    private static final class Family {
-        final Map<String, double[]> scores = new java.util.LinkedHashMap<>();
-        final Set<String> skipped = new HashSet<>();
+    /** The family's scored items in item order: one range of mirror_gap_items_scored_ix. */
+    private List<MirrorGap.ItemScores> items(long projectId, String family) {
+        List<MirrorGap.ItemScores> items = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT drafts, blind_e9, final_e9 FROM mirror_gap_items"
+                        + " WHERE project_id = ?1 AND family = ?2 AND scored = TRUE ORDER BY item_id")
+                .setParameter(1, projectId).setParameter(2, family).getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new MirrorGap.ItemScores(((Number) r[0]).intValue(), ((Number) r[1]).longValue() / E9,
+                    ((Number) r[2]).longValue() / E9));
+        }
+        return items;
     }
 }

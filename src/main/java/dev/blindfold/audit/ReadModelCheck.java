@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Whether the read models a project's views read agree with its log: the kept label facts and week sums against the
- * log ({@link FactCheck}), and the kept agreement against one counted from the answers ({@link AgreementService#recount}).
+ * log ({@link FactCheck}), the kept agreement against one counted from the answers ({@link AgreementService#recount}),
+ * and the kept mirror gap against a count ({@link MirrorGapRecount}).
  * Reads every label's events, in a read transaction of its own.
  */
 @ApplicationScoped
@@ -21,10 +22,12 @@ public class ReadModelCheck {
 
     private final FactCheck facts;
     private final AgreementService agreement;
+    private final MirrorGapRecount mirrorGap;
 
-    ReadModelCheck(FactCheck facts, AgreementService agreement) {
+    ReadModelCheck(FactCheck facts, AgreementService agreement, MirrorGapRecount mirrorGap) {
         this.facts = facts;
         this.agreement = agreement;
+        this.mirrorGap = mirrorGap;
     }
 
     public ReadModels check(long projectId) {
@@ -36,6 +39,7 @@ public class ReadModelCheck {
             if (!kept.equals(counted)) {
                 differences.add("agreement: kept " + kept + ", counted from the answers " + counted);
             }
+            differences.addAll(mirrorGap.differences(projectId));
             return new ReadModels(differences.isEmpty(), outcome.labels(), differences);
         });
     }

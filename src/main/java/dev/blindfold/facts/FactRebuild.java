@@ -1,6 +1,7 @@
 package dev.blindfold.facts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
@@ -40,8 +41,12 @@ public class FactRebuild {
     private final ShownContent shown;
     private final FlagLimits limits;
 
-    FactRebuild(EntityManager em, LabelReader labels, ShownContent shown, FactSettings settings) {
+    private final Event<FactsRebuilt> rebuilt;
+
+    FactRebuild(EntityManager em, LabelReader labels, ShownContent shown, FactSettings settings,
+                Event<FactsRebuilt> rebuilt) {
         this.em = em;
+        this.rebuilt = rebuilt;
         this.labels = labels;
         this.shown = shown;
         this.limits = settings.limits();
@@ -73,6 +78,7 @@ public class FactRebuild {
                 + " FROM final_answers f JOIN drafts d ON d.text = f.answer WHERE f.assignment_id = label_facts.assignment_id"
                 + " AND d.item_id = label_facts.item_id)", projectId);
         sums(projectId);
+        rebuilt.fire(new FactsRebuilt(projectId));
     }
 
     private void insert(List<LabelFact> batch) {

@@ -2,6 +2,7 @@ package dev.blindfold.facts;
 
 import dev.blindfold.exposure.ExposureClass;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Writes a label's new facts and moves the kept sums by the difference from its old ones, in the caller's transaction:
- * its label_facts row, its annotator's week row, and the agreement tallies of its blind and final answers.
+ * its label_facts row, its annotator's week row, and the agreement tallies of its blind and final answers; then, when
+ * the item's answers as the project counts them changed, {@link ItemAnswersChanged} for what is kept per item.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,11 +37,13 @@ class FactStore {
     private final EntityManager em;
     private final Sums sums;
     private final AnswerTallies tallies;
+    private final Event<ItemAnswersChanged> itemChanged;
 
-    FactStore(EntityManager em, Sums sums, AnswerTallies tallies) {
+    FactStore(EntityManager em, Sums sums, AnswerTallies tallies, Event<ItemAnswersChanged> itemChanged) {
         this.em = em;
         this.sums = sums;
         this.tallies = tallies;
+        this.itemChanged = itemChanged;
     }
 
     /** The label's kept facts, if it has any. */
@@ -88,6 +92,15 @@ class FactStore {
                     List.of(now.projectId(), now.annotatorId(), now.week()), WEEK_COLUMNS, delta);
         }
         answers(old, now);
+        boolean blind = changed(old, now, AnswerTallies.PROJECT_BLIND);
+        boolean fin = changed(old, now, AnswerTallies.PROJECT_FINAL);
+        if (blind || fin) {
+            itemChanged.fire(new ItemAnswersChanged(now.projectId(), now.itemId(), blind, fin));
+        }
+    }
+
+    private static boolean changed(LabelFact old, LabelFact now, String kind) {
+        return !Objects.equals(old == null ? null : AnswerTallies.answer(old, kind), AnswerTallies.answer(now, kind));
     }
 
     private void addWeek(LabelFact fact, int sign) {
@@ -102,11 +115,11 @@ class FactStore {
     /** Each kind's answer of the label in and out of its unit's tallies, kind by kind in {@link AnswerTallies#KINDS} order. */
     private void answers(LabelFact old, LabelFact now) {
         for (String kind : AnswerTallies.KINDS) {
-            AnswerTallies.Answer was = old == null ? null : AnswerTallies.answer(old, kind);
-            AnswerTallies.Answer is = AnswerTallies.answer(now, kind);
-            if (Objects.equals(was, is)) {
+            if (!changed(old, now, kind)) {
                 continue;
             }
+            AnswerTallies.Answer was = old == null ? null : AnswerTallies.answer(old, kind);
+            AnswerTallies.Answer is = AnswerTallies.answer(now, kind);
             if (was != null) {
                 tallies.change(was, kind, -1);
             }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-class Sums {
+public class Sums {
 
     private final EntityManager em;
     private volatile Boolean postgres;
@@ -27,6 +27,12 @@ class Sums {
 
     /** Adds {@code deltas} to the {@code columns} of the row of {@code table} whose {@code keyColumns} are {@code keys}. */
     void add(String table, List<String> keyColumns, List<Object> keys, List<String> columns, long[] deltas) {
+        add(table, keyColumns, keys, columns, java.util.Arrays.stream(deltas).boxed().toList());
+    }
+
+    /** As {@link #add(String, List, List, List, long[])}, for deltas of any integer type (NUMERIC columns). */
+    public void add(String table, List<String> keyColumns, List<Object> keys, List<String> columns,
+                    List<? extends Number> deltas) {
         String all = String.join(", ", keyColumns) + ", " + String.join(", ", columns);
         String marks = String.join(", ", java.util.Collections.nCopies(keyColumns.size() + columns.size(), "?"));
         String sql;
@@ -48,13 +54,13 @@ class Sums {
         for (Object key : keys) {
             q.setParameter(i++, key);
         }
-        for (long delta : deltas) {
+        for (Number delta : deltas) {
             q.setParameter(i++, delta);
         }
         q.executeUpdate();
     }
 
-    boolean postgres() {
+    public boolean postgres() {
         if (postgres == null) {
             postgres = DatabaseKind.postgres(em);
         }

@@ -32,7 +32,6 @@ final class ImportWriter {
 
     private final EntityManager em;
     private final boolean postgres;
-    private final Set<String> families = new java.util.HashSet<>();
     private final Project project;
     private final String noun;
     private final Instant now;
@@ -107,16 +106,24 @@ final class ImportWriter {
         pending.clear();
     }
 
-    /** Records the project's model families the first time a draft of one comes, so no view lists them from the drafts. */
+    /**
+     * Counts the chunk's new items per model family into project_families (a family's row made with its first draft),
+     * so no view lists families or counts their items from the drafts.
+     */
     private void newFamilies(List<Draft> chunk) {
+        Map<String, Set<Long>> items = new java.util.TreeMap<>();
         for (Draft d : chunk) {
-            if (families.add(d.family)) {
-                em.createNativeQuery(postgres
-                        ? "INSERT INTO project_families (project_id, family) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
-                        : "MERGE INTO project_families KEY (project_id, family) VALUES (?1, ?2)")
-                        .setParameter(1, project.id).setParameter(2, d.family).executeUpdate();
-            }
+            items.computeIfAbsent(d.family, f -> new java.util.HashSet<>()).add(d.itemId);
         }
+        items.forEach((family, ids) -> em.createNativeQuery(postgres
+                        ? "INSERT INTO project_families AS t (project_id, family, items) VALUES (?1, ?2, ?3)"
+                                + " ON CONFLICT (project_id, family) DO UPDATE SET items = t.items + EXCLUDED.items"
+                        : "MERGE INTO project_families t USING (VALUES (?1, ?2, ?3)) s (project_id, family, items)"
+                                + " ON (t.project_id = s.project_id AND t.family = s.family)"
+                                + " WHEN MATCHED THEN UPDATE SET items = t.items + s.items"
+                                + " WHEN NOT MATCHED THEN INSERT (project_id, family, items)"
+                                + " VALUES (s.project_id, s.family, s.items)")
+                .setParameter(1, project.id).setParameter(2, family).setParameter(3, (long) ids.size()).executeUpdate());
     }
 
     private long persistItem(ItemLine line) {

@@ -71,6 +71,13 @@ public interface BlindfoldConfig {
         int bootstrapResamples();
 
         /**
+         * Most scored items of a model family whose mirror-gap interval is bootstrapped (from the kept per-item scores);
+         * a larger family gets the normal interval from its kept sums, so the report's cost does not grow with it.
+         */
+        @WithDefault("20000")
+        int bootstrapItems();
+
+        /**
          * Events a page when the database verification reads a chain ({@code /audit/verify}); each page is one index
          * range, so the size trades round trips against the memory of one page.
          */

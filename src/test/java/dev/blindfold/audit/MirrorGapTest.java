@@ -83,4 +83,54 @@ class MirrorGapTest {
         assertEquals(1.0, MirrorGap.score("billing", List.of("billing"), false), EPS);
         assertEquals(0.0, MirrorGap.score("Billing", List.of("billing"), false), EPS);
     }
+
+    @Test
+    void theNormalIntervalFromSumsMatchesTheBootstrapOnALargeFamily() {
+        SplittableRandom data = new SplittableRandom(11);
+        List<ItemScores> items = new ArrayList<>();
+        long drafts = 0;
+        double blind = 0;
+        double fin = 0;
+        double diffSquares = 0;
+        double diffDrafts = 0;
+        double draftSquares = 0;
+        for (int i = 0; i < 5_000; i++) {
+            int x = 1 + data.nextInt(3);
+            double b = 0;
+            double f = 0;
+            for (int k = 0; k < x; k++) {
+                double s = data.nextDouble();
+                b += s;
+                f += Math.min(1, s + data.nextDouble() * 0.2 - 0.05);
+            }
+            items.add(new ItemScores(x, b, f));
+            drafts += x;
+            blind += b;
+            fin += f;
+            diffSquares += (f - b) * (f - b);
+            diffDrafts += (f - b) * x;
+            draftSquares += (double) x * x;
+        }
+        Estimate boot = MirrorGap.estimate(items, 2_000, new SplittableRandom(3));
+        Estimate normal = MirrorGap.fromSums(items.size(), drafts, blind, fin, diffSquares, diffDrafts, draftSquares);
+        assertEquals(boot.items(), normal.items());
+        assertEquals(boot.drafts(), normal.drafts());
+        assertEquals(boot.blindScore(), normal.blindScore(), 1e-9);
+        assertEquals(boot.finalScore(), normal.finalScore(), 1e-9);
+        assertEquals(boot.gap(), normal.gap(), 1e-9);
+        double width = boot.ciHigh() - boot.ciLow();
+        assertTrue(width > 0.002, "the data has spread: " + boot);
+        // Percentiles of 2,000 resamples wander by a few percent of the width; the delta method is exact to O(1/n).
+        assertEquals(boot.ciLow(), normal.ciLow(), width * 0.06, boot + " vs " + normal);
+        assertEquals(boot.ciHigh(), normal.ciHigh(), width * 0.06, boot + " vs " + normal);
+    }
+
+    @Test
+    void theNormalIntervalIsAPointWhenEveryItemHasTheSameGapPerDraft() {
+        // Items of 1 and 2 drafts, each 0.25 a draft better against final gold: no residual, no width.
+        Estimate e = MirrorGap.fromSums(3, 5, 1.0, 2.25, 0.0625 + 0.25 + 0.25, 0.25 + 1 + 1, 1 + 4 + 4);
+        assertEquals(0.25, e.gap(), EPS);
+        assertEquals(0.25, e.ciLow(), 1e-7);
+        assertEquals(0.25, e.ciHigh(), 1e-7);
+    }
 }

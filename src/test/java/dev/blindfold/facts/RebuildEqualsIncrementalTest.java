@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.audit.AnchoringReport;
 import dev.blindfold.audit.AnchoringService;
+import dev.blindfold.audit.MirrorGapOracle;
+import dev.blindfold.audit.MirrorGapRow;
+import dev.blindfold.audit.MirrorGapService;
 import dev.blindfold.audit.ReportOracle;
 import dev.blindfold.export.AgreementService;
 import dev.blindfold.support.Api;
@@ -35,7 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * from a small pool so items agree and disagree, some the text of a draft), skip, reveal, repeat reveals, and KEEP,
  * REVISE or ACCEPT finals. Checked: every kept table (label facts, week sums, alpha tallies, shown content) against
  * {@link FactRebuild}; the audit report (annotator rows, drift, flags, exposure) against {@link ReportOracle}, which
- * classifies every label from the log; agreement against {@link AgreementService#recount}.
+ * classifies every label from the log; agreement against {@link AgreementService#recount}; the mirror gap against
+ * {@link MirrorGapOracle}, which builds gold from the answers as the report did before the mirror gap was kept.
  */
 @QuarkusTest
 class RebuildEqualsIncrementalTest {
@@ -53,6 +57,12 @@ class RebuildEqualsIncrementalTest {
 
     @Inject
     ReportOracle oracle;
+
+    @Inject
+    MirrorGapService mirrorGap;
+
+    @Inject
+    MirrorGapOracle mirrorGapOracle;
 
     @Inject
     DataSource db;
@@ -131,6 +141,7 @@ class RebuildEqualsIncrementalTest {
             }
         }
         long labels = 0;
+        long scoredGaps = 0;
         java.util.Set<String> classes = new java.util.TreeSet<>();
         for (long project : projects) {
             AnchoringReport kept = anchoring.report(project).report();
@@ -143,6 +154,10 @@ class RebuildEqualsIncrementalTest {
             assertEquals(log.flags().size(), kept.flagsTotal());
             assertEquals(log.exposure(), kept.exposure(), "exposure of project " + project);
             assertEquals(agreement.recount(project), agreement.agreement(project), "agreement of project " + project);
+            List<MirrorGapRow> gap = mirrorGap.mirrorGap(project);
+            assertRows(mirrorGapOracle.mirrorGap(project).stream().map(MirrorGapRow::cells).toList(),
+                    gap.stream().map(MirrorGapRow::cells).toList(), "mirror gap of project " + project);
+            scoredGaps += gap.stream().filter(row -> row.items() > 0).count();
             labels += kept.exposure().values().stream().mapToLong(Long::longValue).sum();
             kept.exposure().forEach((c, n) -> {
                 if (n > 0) {
@@ -152,6 +167,7 @@ class RebuildEqualsIncrementalTest {
         }
         System.out.printf("seed %d: %d labels, classes %s%n", seed, labels, classes);
         assertTrue(labels >= 15 && classes.size() >= 3, "the history made labels of several classes: " + labels + " " + classes);
+        assertTrue(scoredGaps >= 2, "families with scored items: " + scoredGaps);
 
         Map<String, String> kept = snapshot(projects, annotators);
         for (long project : projects) {
@@ -200,6 +216,12 @@ class RebuildEqualsIncrementalTest {
                 + " AND units <> 0 ORDER BY project_id, week, kind, m"));
         out.put("answer_weeks", rows("SELECT * FROM answer_weeks WHERE project_id IN " + in
                 + " AND answers <> 0 ORDER BY project_id, week, kind"));
+        out.put("mirror_gap_items", rows("SELECT * FROM mirror_gap_items WHERE project_id IN " + in
+                + " AND (blind_e9 IS NOT NULL OR final_e9 IS NOT NULL) ORDER BY project_id, family, item_id"));
+        out.put("mirror_gap_families", rows("SELECT * FROM mirror_gap_families WHERE project_id IN " + in
+                + " AND items <> 0 ORDER BY project_id, family"));
+        out.put("project_families", rows("SELECT * FROM project_families WHERE project_id IN " + in
+                + " ORDER BY project_id, family"));
         out.put("shown_content", rows("SELECT s.annotator_id, s.assignment_id, s.shown_at, s.family, s.input_key, s.text_key"
                 + " FROM shown_content s JOIN users u ON u.id = s.annotator_id WHERE u.username IN ("
                 + String.join(", ", annotators.stream().map(a -> "'" + a + "'").toList()) + ") ORDER BY s.annotator_id,"
