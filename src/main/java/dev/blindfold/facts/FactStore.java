@@ -62,6 +62,10 @@ class FactStore {
         if (now.equals(old)) {
             return;
         }
+        if (old != null && (old.projectId() != now.projectId() || old.annotatorId() != now.annotatorId()
+                || !old.week().equals(now.week()))) {
+            throw new IllegalStateException("label " + now.assignmentId() + " changed project, annotator or week");
+        }
         if (!sums.postgres()) {
             em.createNativeQuery("SELECT id FROM projects WHERE id = ?1 FOR UPDATE").setParameter(1, now.projectId())
                     .getResultList();
@@ -76,21 +80,15 @@ class FactStore {
                         + " final_key = ?21, final_is_draft = ?22 WHERE assignment_id = ?1");
         FactRows.bind(q, now);
         q.executeUpdate();
-        if (old != null && (old.projectId() != now.projectId() || old.annotatorId() != now.annotatorId()
-                || !old.week().equals(now.week()))) {
-            addWeek(old, -1);
-            addWeek(now, 1);
-        } else {
-            long[] delta = contribution(now);
-            if (old != null) {
-                long[] before = contribution(old);
-                for (int i = 0; i < delta.length; i++) {
-                    delta[i] -= before[i];
-                }
+        long[] delta = contribution(now);
+        if (old != null) {
+            long[] before = contribution(old);
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] -= before[i];
             }
-            sums.add("annotator_week_facts", List.of("project_id", "annotator_id", "week"),
-                    List.of(now.projectId(), now.annotatorId(), now.week()), WEEK_COLUMNS, delta);
         }
+        sums.add("annotator_week_facts", List.of("project_id", "annotator_id", "week"),
+                List.of(now.projectId(), now.annotatorId(), now.week()), WEEK_COLUMNS, delta);
         answers(old, now);
         boolean blind = changed(old, now, AnswerTallies.PROJECT_BLIND);
         boolean fin = changed(old, now, AnswerTallies.PROJECT_FINAL);
@@ -101,15 +99,6 @@ class FactStore {
 
     private static boolean changed(LabelFact old, LabelFact now, String kind) {
         return !Objects.equals(old == null ? null : AnswerTallies.answer(old, kind), AnswerTallies.answer(now, kind));
-    }
-
-    private void addWeek(LabelFact fact, int sign) {
-        long[] c = contribution(fact);
-        for (int i = 0; i < c.length; i++) {
-            c[i] *= sign;
-        }
-        sums.add("annotator_week_facts", List.of("project_id", "annotator_id", "week"),
-                List.of(fact.projectId(), fact.annotatorId(), fact.week()), WEEK_COLUMNS, c);
     }
 
     /** Each kind's answer of the label in and out of its unit's tallies, kind by kind in {@link AnswerTallies#KINDS} order. */
