@@ -65,11 +65,7 @@ class AnswerTallies {
         long itemId = answer.itemId();
         long key = answer.key();
         List<Object> unit = List.of(projectId, week, kind, itemId);
-        sums.add("answer_units", UNIT, unit, List.of("m", "squares"), new long[] {0, 0});
-        Object[] head = (Object[]) em.createNativeQuery("SELECT m, squares FROM answer_units WHERE project_id = ?1"
-                        + " AND week = ?2 AND kind = ?3 AND item_id = ?4")
-                .setParameter(1, projectId).setParameter(2, week).setParameter(3, kind).setParameter(4, itemId)
-                .getSingleResult();
+        Object[] head = lockUnit(unit);
         long m = ((Number) head[0]).longValue();
         long squares = ((Number) head[1]).longValue();
         Map<Long, Long> before = new TreeMap<>();
@@ -117,6 +113,28 @@ class AnswerTallies {
                 List.of(projectId, week, kind, size.intValue()), List.of("units", "equal_pairs"), d));
         sums.add("answer_weeks", WEEK, List.of(projectId, week, kind), List.of("answers", "units", "pairable", "chance_pairs"),
                 new long[] {delta, unitsDelta, pairs[0], pairs[1]});
+    }
+
+    /**
+     * Makes the unit's row if it has none, locks it and reads its {@code m} and {@code squares}: on PostgreSQL one
+     * upsert returning them, on H2 (no RETURNING on MERGE) an upsert and a read.
+     */
+    private Object[] lockUnit(List<Object> unit) {
+        if (sums.postgres()) {
+            return (Object[]) bind(em.createNativeQuery("INSERT INTO answer_units AS t (project_id, week, kind, item_id, m,"
+                    + " squares) VALUES (?1, ?2, ?3, ?4, 0, 0) ON CONFLICT (project_id, week, kind, item_id)"
+                    + " DO UPDATE SET m = t.m RETURNING m, squares"), unit).getSingleResult();
+        }
+        sums.add("answer_units", UNIT, unit, List.of("m", "squares"), new long[] {0, 0});
+        return (Object[]) bind(em.createNativeQuery("SELECT m, squares FROM answer_units WHERE project_id = ?1"
+                + " AND week = ?2 AND kind = ?3 AND item_id = ?4"), unit).getSingleResult();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query q, List<Object> unit) {
+        for (int i = 0; i < unit.size(); i++) {
+            q.setParameter(i + 1, unit.get(i));
+        }
+        return q;
     }
 
     /**
