@@ -75,10 +75,7 @@ class AuditReportTest {
         long aid = TestData.next(f.annotator(), f.projectId());
         TestData.commit(f.annotator(), aid, "my blind answer");
         TestData.keep(f.annotator(), aid);
-        Chains.Row committed = Chains.chain(db, f.projectId(), Chains.userId(f.annotator())).stream()
-                .filter(r -> r.type().equals("BLIND_COMMITTED")).findFirst().orElseThrow();
-        Chains.asAttacker(db, c -> Chains.update(c, "UPDATE events SET payload = ? WHERE id = ?",
-                committed.payload().replace("my blind answer", "my better answer"), committed.id()));
+        Chains.changeFirstCommit(db, f.projectId(), Chains.userId(f.annotator()), "my blind answer", "my better answer");
 
         JsonPath r = Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/report").then().statusCode(200)
                 .extract().jsonPath();
