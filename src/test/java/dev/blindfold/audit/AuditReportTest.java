@@ -43,6 +43,9 @@ class AuditReportTest {
                 .then().statusCode(200).extract().jsonPath();
 
         assertEquals(true, r.getBoolean("verification.ok"), r.prettify());
+        assertEquals("now", r.getString("verification.source"), "a log this small is verified for the report");
+        assertEquals(0, r.getLong("verification.eventsSince"));
+        assertEquals(r.getLong("verification.events"), r.getLong("verification.logEvents"), "the heads count what was read");
         assertTrue(r.getLong("verification.events") > 20, "every event of the three chains was read");
         assertEquals(3, r.getInt("verification.chains"));
         assertEquals(Map.of("blind_only", 3, "blind_kept", 1, "awaiting_final", 0, "seen_before_commit", 0,
