@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies,
- * labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
+ * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies (or
+ * verified, when last checked: {@link ReportVerification}), labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
  * per-annotator anchoring table and the flagged labels (the first {@link AnchoringService#FLAGS_SHOWN} of
  * {@code flagsTotal}; the flags table has them all).
  */
 public record AuditReport(long projectId, String projectName, String taskType, Instant generatedAt,
-                          ChainAudit.Verification verification, Map<String, Long> exposure,
+                          ReportVerification verification, Map<String, Long> exposure,
                           AgreementService.Agreement agreement, List<MirrorGapRow> mirrorGap,
                           List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal) {
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The anchoring report as a page an auditor can print (the print stylesheet drops the navigation). */
@@ -28,7 +29,7 @@ public class AuditReportPage {
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    public TemplateInstance report(@PathParam("id") long projectId) {
-        return Templates.report(reports.of(projectId));
+    public TemplateInstance report(@PathParam("id") long projectId, @QueryParam("verify") String verify) {
+        return Templates.report(reports.of(projectId, verify));
     }
 }

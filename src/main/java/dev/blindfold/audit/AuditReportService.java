@@ -1,34 +1,71 @@
 package dev.blindfold.audit;
 
 import dev.blindfold.export.AgreementService;
+import dev.blindfold.provenance.ProjectChains;
+import dev.blindfold.web.BlindfoldConfig;
+import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Puts the anchoring report together from the chain verification, the anchoring pass, agreement and the mirror gap. */
+/**
+ * Puts the anchoring report together from the log's verification, the anchoring pass, agreement and the mirror gap.
+ * A log of at most {@code blindfold.audit.report-verify-events} events is verified for the report; a larger one only
+ * when asked ({@code verify=now}), else the report shows the latest kept verification ({@link ReportVerification}).
+ */
 @ApplicationScoped
 public class AuditReportService {
 
     private final ChainAudit chains;
+    private final KeptVerifications kept;
+    private final ProjectChains log;
     private final AnchoringService anchoring;
     private final AgreementService agreement;
     private final MirrorGapService mirrorGap;
+    private final long verifyEvents;
 
-    AuditReportService(ChainAudit chains, AnchoringService anchoring, AgreementService agreement, MirrorGapService mirrorGap) {
+    AuditReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
+                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config) {
         this.chains = chains;
+        this.kept = kept;
+        this.log = log;
         this.anchoring = anchoring;
         this.agreement = agreement;
         this.mirrorGap = mirrorGap;
+        this.verifyEvents = config.audit().reportVerifyEvents();
     }
 
-    /** The report; a 404 problem for an unknown project (raised by the first step, before any work). */
-    public AuditReport of(long projectId) {
+    /**
+     * The report. {@code verify} is the query parameter: "now" verifies the log whatever its size, absent (or empty)
+     * leaves it to the log's size, anything else is a 400 problem; an unknown project is a 404 problem, raised before any work.
+     */
+    public AuditReport of(long projectId, String verify) {
+        boolean verifyNow = verifyNow(verify);
         AnchoringService.ProjectAnchoring audit = anchoring.report(projectId);
-        ChainAudit.Verification verification = chains.verify(projectId);
+        ReportVerification verification = verification(projectId, verifyNow);
         AnchoringReport r = audit.report();
         return new AuditReport(projectId, audit.project().name, audit.project().taskType.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), verification, r.exposure(),
                 agreement.agreement(projectId), mirrorGap.mirrorGap(projectId),
                 r.annotators(), r.flags(), r.flagsTotal());
+    }
+
+    private static boolean verifyNow(String verify) {
+        if (verify == null || verify.isEmpty()) {
+            return false;
+        }
+        if (verify.equals(ReportVerification.NOW)) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid-verify", "verify must be 'now' (or left out).");
+    }
+
+    private ReportVerification verification(long projectId, boolean verifyNow) {
+        long logEvents = log.events(projectId);
+        if (verifyNow || logEvents <= verifyEvents) {
+            return ReportVerification.now(chains.verify(projectId), logEvents);
+        }
+        return kept.latest(projectId).map(v -> ReportVerification.kept(v, logEvents))
+                .orElseGet(() -> ReportVerification.none(projectId, logEvents));
     }
 }

@@ -9,10 +9,9 @@ import dev.blindfold.provenance.chain.ChainId;
 import dev.blindfold.provenance.chain.ChainVerifier;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +35,9 @@ import org.hibernate.Session;
  * {@link PastBound} checks the newcomers are accounted for. Last, a cross-check catches what the chains cannot show
  * alone: a chain deleted together with its head row leaves committed assignments whose {@code BLIND_COMMITTED} event
  * is nowhere.
+ *
+ * <p>Once that transaction has ended, the outcome is kept ({@link KeptVerifications}) in a short one of its own, so
+ * the anchoring report of a large log can show it without verifying again.
  */
 @ApplicationScoped
 public class ChainAudit {
@@ -67,19 +69,27 @@ public class ChainAudit {
     private final ProjectChains chains;
     private final ProjectService projects;
     private final AuditMeters meters;
+    private final KeptVerifications kept;
     private final int pageSize;
 
-    ChainAudit(EntityManager em, ProjectChains chains, ProjectService projects, AuditMeters meters, BlindfoldConfig config) {
+    ChainAudit(EntityManager em, ProjectChains chains, ProjectService projects, AuditMeters meters,
+               KeptVerifications kept, BlindfoldConfig config) {
         this.em = em;
         this.chains = chains;
         this.projects = projects;
         this.meters = meters;
+        this.kept = kept;
         this.pageSize = config.audit().verifyPageSize();
     }
 
-    @Transactional
-    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    /** Verifies the project's log in a read-only transaction of its own, then keeps the outcome in another. */
     public Verification verify(long projectId) {
+        Verification verification = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> check(projectId));
+        kept.keep(verification);
+        return verification;
+    }
+
+    private Verification check(long projectId) {
         long start = System.nanoTime();
         readOnly();
         projects.find(projectId);

@@ -36,6 +36,16 @@ public class ProjectChains {
     }
 
     /**
+     * The events the project's log holds as its recorded heads count them: the sum of the heads' lengths, a range of
+     * {@code chain_heads}' key, so one row per chain whatever the log's size. Nothing is verified.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long events(long projectId) {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(SUM(seq), 0) FROM chain_heads WHERE project_id = :p")
+                .setParameter("p", projectId).getSingleResult()).longValue();
+    }
+
+    /**
      * The project's next chain after {@code afterActor}, in actor order: the lowest actor with a recorded head or an
      * event. Two index lookups, so the chains are walked one at a time, never listed whole.
      */

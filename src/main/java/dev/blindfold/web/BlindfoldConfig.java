@@ -85,6 +85,14 @@ public interface BlindfoldConfig {
         int verifyPageSize();
 
         /**
+         * Largest log, in events as its chain heads count them, that the anchoring report verifies in full on every
+         * request; above it the report shows the latest kept verification and the events appended since, unless asked
+         * with {@code verify=now}.
+         */
+        @WithDefault("250000")
+        long reportVerifyEvents();
+
+        /**
          * Ed25519 private key (base64 PKCS#8) that signs audit bundle manifests; without it bundles are
          * unsigned (their SHA-256 sums still bind every file to the manifest).
          */

@@ -43,6 +43,9 @@ class AuditReportTest {
                 .then().statusCode(200).extract().jsonPath();
 
         assertEquals(true, r.getBoolean("verification.ok"), r.prettify());
+        assertEquals("now", r.getString("verification.source"), "a log this small is verified for the report");
+        assertEquals(0, r.getLong("verification.eventsSince"));
+        assertEquals(r.getLong("verification.events"), r.getLong("verification.logEvents"), "the heads count what was read");
         assertTrue(r.getLong("verification.events") > 20, "every event of the three chains was read");
         assertEquals(3, r.getInt("verification.chains"));
         assertEquals(Map.of("blind_only", 3, "blind_kept", 1, "awaiting_final", 0, "seen_before_commit", 0,
@@ -75,10 +78,7 @@ class AuditReportTest {
         long aid = TestData.next(f.annotator(), f.projectId());
         TestData.commit(f.annotator(), aid, "my blind answer");
         TestData.keep(f.annotator(), aid);
-        Chains.Row committed = Chains.chain(db, f.projectId(), Chains.userId(f.annotator())).stream()
-                .filter(r -> r.type().equals("BLIND_COMMITTED")).findFirst().orElseThrow();
-        Chains.asAttacker(db, c -> Chains.update(c, "UPDATE events SET payload = ? WHERE id = ?",
-                committed.payload().replace("my blind answer", "my better answer"), committed.id()));
+        Chains.changeFirstCommit(db, f.projectId(), Chains.userId(f.annotator()), "my blind answer", "my better answer");
 
         JsonPath r = Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/report").then().statusCode(200)
                 .extract().jsonPath();

@@ -83,6 +83,14 @@ final class Chains {
         }
     }
 
+    /** As an attacker: replaces {@code from} by {@code to} in the payload of the actor's first BLIND_COMMITTED event. */
+    static void changeFirstCommit(DataSource db, long projectId, long actorId, String from, String to) throws SQLException {
+        Row committed = chain(db, projectId, actorId).stream().filter(r -> r.type().equals("BLIND_COMMITTED"))
+                .findFirst().orElseThrow();
+        asAttacker(db, c -> update(c, "UPDATE events SET payload = ? WHERE id = ?", committed.payload().replace(from, to),
+                committed.id()));
+    }
+
     /** A fresh id from the events sequence, so an inserted row never collides with the app's. */
     static long nextEventId(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
