@@ -59,7 +59,9 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANNOTATOR)
     public Map<String, Object> commit(@PathParam("aid") long aid, @NotNull BlindRequest body) {
-        BlindAnswer blind = labeling.commit(aid, me.id(), body.answer());
+        // The project's counts are locked last in a commit and before the chain head in a next: one annotator's next
+        // and commit at once (two tabs) can deadlock, and the victim, wholly rolled back, runs again.
+        BlindAnswer blind = DeadlockRetry.run(() -> labeling.commit(aid, me.id(), body.answer()));
         return Map.of("assignmentId", aid, "committedAt", blind.committedAt);
     }
 

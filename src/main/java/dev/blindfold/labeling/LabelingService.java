@@ -107,12 +107,12 @@ public class LabelingService {
         blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
-        counts.labeled(a.projectId, a.itemId, project.overlap);
         Item item = Item.findById(a.itemId);
         List<String> draftTexts = Draft.find("select d.text from Draft d where d.itemId = ?1", a.itemId)
                 .project(String.class).list();
         record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
                 project.taskType, project.labelList()));
+        counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
         meters.committed(started);
         return blind;
     }

@@ -63,17 +63,28 @@ public class QueueCounts {
         }
     }
 
+    /** What one blind commit adds to the project's counts of items with a label and of items with as many as the overlap. */
+    public record Labeled(int labeledItems, int doneItems) {
+    }
+
     /**
-     * A blind answer was committed on the item: its label count, and the project's counts of items with a label and of
-     * items with as many as the overlap. Locks the item's row (as taking a place does) before the caller's event.
+     * A blind answer was committed on the item: its label count. Returns what the project's counts gain, for
+     * {@link #addLabeled}. A commit calls both last, after its event and the read models it moves: the item's row is
+     * what a {@code next} walking the queue locks, and the project's row what every {@code next} that fills an item
+     * and every commit lock, so holding them through the rest of the commit made the queue wait behind it.
      */
-    public void labeled(long projectId, long itemId, int overlap) {
+    public Labeled labeled(long itemId, int overlap) {
         update("UPDATE items SET labels = labels + 1 WHERE id = ?1", itemId);
         int labels = ((Number) em.createNativeQuery("SELECT labels FROM items WHERE id = ?1").setParameter(1, itemId)
                 .getSingleResult()).intValue();
-        if (labels == 1 || labels == overlap) {
+        return new Labeled(labels == 1 ? 1 : 0, labels == overlap ? 1 : 0);
+    }
+
+    /** Adds a commit's {@link Labeled} to the project's row. */
+    public void addLabeled(long projectId, Labeled labeled) {
+        if (labeled.labeledItems() != 0 || labeled.doneItems() != 0) {
             update("UPDATE queue_counts SET labeled_items = labeled_items + ?2, done_items = done_items + ?3"
-                    + " WHERE project_id = ?1", projectId, labels == 1 ? 1 : 0, labels == overlap ? 1 : 0);
+                    + " WHERE project_id = ?1", projectId, labeled.labeledItems(), labeled.doneItems());
         }
     }
 
