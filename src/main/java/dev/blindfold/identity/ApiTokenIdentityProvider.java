@@ -33,9 +33,11 @@ class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRe
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String presented = request.getToken().getToken();
-        return context.runBlocking(() -> tokens.authenticate(presented)
-                .map(ApiTokenIdentityProvider::identity)
-                .orElseThrow(AuthenticationFailedException::new));
+        return context.runBlocking(() -> {
+            ApiTokenService.Holder holder = tokens.authenticate(presented).orElseThrow(AuthenticationFailedException::new);
+            tokens.used(holder);
+            return identity(holder);
+        });
     }
 
     private static SecurityIdentity identity(ApiTokenService.Holder holder) {

@@ -76,7 +76,7 @@ public class ApiTokenService {
 
     /**
      * The holder of this secret, if it is a live (not revoked) token of an active user: one SELECT of the token
-     * joined with its user, outside any transaction; last_used_at is written only when it moved (see {@link LastUse}).
+     * joined with its user, outside any transaction. The caller then calls {@link #used} once this has returned.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @ActivateRequestContext
@@ -84,14 +84,24 @@ public class ApiTokenService {
         if (!TokenSecrets.wellFormed(presented)) {
             return Optional.empty();
         }
-        Optional<Holder> found = em.createQuery("select t.id, t.lastUsedAt, u.id, u.username, u.roles"
+        return em.createQuery("select t.id, t.lastUsedAt, u.id, u.username, u.roles"
                         + " from ApiToken t, User u where t.tokenHash = :hash and t.revokedAt is null"
                         + " and u.id = t.userId and u.active = true", Holder.class)
-                .setParameter("hash", TokenSecrets.hash(presented)).getResultStream().findFirst();
+                .setParameter("hash", TokenSecrets.hash(presented)).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Writes the holder's token's last use when it moved (see {@link LastUse}). Called after {@link #authenticate} has
+     * returned and given its connection back: written while the read still held one, every request whose token fell
+     * due needed two, and 20 of them at once (200 annotators' tokens fall due together) held the whole pool waiting
+     * for a second until the 5 s timeout.
+     */
+    @ActivateRequestContext
+    void used(Holder holder) {
         Instant now = now();
-        found.filter(holder -> LastUse.moved(holder.lastUsedAt(), now))
-                .ifPresent(holder -> LastUse.record(em, "ApiToken", "lastUsedAt", holder.tokenId(), now));
-        return found;
+        if (LastUse.moved(holder.lastUsedAt(), now)) {
+            LastUse.record(em, "ApiToken", "lastUsedAt", holder.tokenId(), now);
+        }
     }
 
     private static Instant now() {

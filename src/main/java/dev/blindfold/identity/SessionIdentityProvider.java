@@ -27,8 +27,10 @@ class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.resolve(request.secret())
-                .map(live -> Identities.of(live.userId(), live.username(), live.roles(), SESSION_ID, live.sessionId()))
-                .orElseThrow(AuthenticationFailedException::new));
+        return context.runBlocking(() -> {
+            SessionService.Live live = sessions.resolve(request.secret()).orElseThrow(AuthenticationFailedException::new);
+            sessions.seen(live);
+            return Identities.of(live.userId(), live.username(), live.roles(), SESSION_ID, live.sessionId());
+        });
     }
 }

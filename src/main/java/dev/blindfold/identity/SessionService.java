@@ -57,7 +57,7 @@ public class SessionService {
 
     /**
      * The live session holding this secret, with its (active) user: one SELECT of the session joined with its user,
-     * outside any transaction; last_seen_at is written only when it moved (see {@link LastUse}).
+     * outside any transaction. The caller then calls {@link #seen} once this has returned.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @ActivateRequestContext
@@ -66,15 +66,24 @@ public class SessionService {
             return Optional.empty();
         }
         Instant now = now();
-        Optional<Live> live = em.createQuery("select s.id, s.lastSeenAt, s.expiresAt, s.revokedAt, u.id, u.username,"
+        return em.createQuery("select s.id, s.lastSeenAt, s.expiresAt, s.revokedAt, u.id, u.username,"
                         + " u.roles, u.active from SignInSession s, User u where s.secretHash = :hash and u.id = s.userId",
                         Live.class)
-                .setParameter("hash", TokenSecrets.hash(secret)).getResultStream().findFirst()
+                .setParameter("hash", TokenSecrets.hash(secret)).getResultList().stream().findFirst()
                 .filter(session -> session.revokedAt() == null && session.expiresAt().isAfter(now) && session.active()
                         && session.lastSeenAt().plus(idleTimeout).isAfter(now));
-        live.filter(session -> LastUse.moved(session.lastSeenAt(), now))
-                .ifPresent(session -> LastUse.record(em, "SignInSession", "lastSeenAt", session.sessionId(), now));
-        return live;
+    }
+
+    /**
+     * Writes the session's last use when it moved (see {@link LastUse}), after {@link #resolve} has returned and given
+     * its connection back, so a request never holds two (see {@link ApiTokenService#used}).
+     */
+    @ActivateRequestContext
+    void seen(Live live) {
+        Instant now = now();
+        if (LastUse.moved(live.lastSeenAt(), now)) {
+            LastUse.record(em, "SignInSession", "lastSeenAt", live.sessionId(), now);
+        }
     }
 
     /** Sign-out: the session holding this secret ends (nothing happens for an unknown one). */
