@@ -2,7 +2,6 @@ package dev.blindfold.audit;
 
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Project;
-import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -131,7 +130,7 @@ public class MirrorGapRecount {
 
     /** Scores every item of the project, handing each kept row (not empty) to {@code rows}. */
     private Count count(long projectId, BiConsumer<FamilyItem, MirrorScores.ItemRow> rows) {
-        boolean freeText = em.find(Project.class, projectId).taskType != TaskType.CATEGORICAL;
+        boolean freeText = em.find(Project.class, projectId).taskType.freeText();
         Map<String, Long> familyItems = new TreeMap<>();
         Map<String, MirrorScores.FamilySums> sums = new TreeMap<>();
         Item item = null;

@@ -1,5 +1,6 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.facts.ReadModelState;
 import dev.blindfold.identity.StartupLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -7,8 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,9 +27,11 @@ class MirrorGapStartup {
     private final EntityManager em;
     private final StartupLock lock;
     private final MirrorGapRecount recount;
+    private final ReadModelState state;
 
-    MirrorGapStartup(EntityManager em, StartupLock lock, MirrorGapRecount recount) {
+    MirrorGapStartup(EntityManager em, StartupLock lock, MirrorGapRecount recount, ReadModelState state) {
         this.em = em;
+        this.state = state;
         this.lock = lock;
         this.recount = recount;
     }
@@ -38,8 +39,13 @@ class MirrorGapStartup {
     void onStart(@Observes @Priority(1600) StartupEvent start) {
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
             lock.acquire();
-            if (VERSION.equals(em.createNativeQuery("SELECT fingerprint FROM read_model_state WHERE name = ?1")
-                    .setParameter(1, NAME).getResultStream().findFirst().orElse(null))) {
+            boolean factsRebuilt = state.takeFactsRebuilt();
+            if (state.current(NAME, VERSION)) {
+                return;
+            }
+            if (factsRebuilt) {
+                // Every project's facts rebuild just now rebuilt its mirror gap too (MirrorGapFacts observes it).
+                state.record(NAME, VERSION);
                 return;
             }
             long started = System.nanoTime();
@@ -49,10 +55,7 @@ class MirrorGapStartup {
                 em.clear();
                 projects++;
             }
-            em.createNativeQuery("DELETE FROM read_model_state WHERE name = ?1").setParameter(1, NAME).executeUpdate();
-            em.createNativeQuery("INSERT INTO read_model_state (name, fingerprint, built_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, NAME).setParameter(2, VERSION)
-                    .setParameter(3, Instant.now().truncatedTo(ChronoUnit.MICROS)).executeUpdate();
+            state.record(NAME, VERSION);
             LOG.infof("Mirror gap rebuilt from the answers: %d projects in %d ms", projects,
                     (System.nanoTime() - started) / 1_000_000);
         });

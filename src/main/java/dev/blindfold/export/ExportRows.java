@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.project.Item;
 import dev.blindfold.project.Project;
-import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -85,7 +84,7 @@ class ExportRows {
                           Tally tally,
                           Pseudonyms pseudonyms) {
         boolean freeText() {
-            return project.taskType != TaskType.CATEGORICAL;
+            return project.taskType.freeText();
         }
 
         /** A label's jsonl row as this export writes it. */

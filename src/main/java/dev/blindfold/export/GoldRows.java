@@ -49,15 +49,6 @@ final class GoldRows {
     private GoldRows() {
     }
 
-    /**
-     * Whether a type's answers are free text. Only CATEGORICAL answers come from a fixed label set;
-     * every other type (FREE_TEXT, DRAFT_RATING, PAIRWISE, see {@link TaskType}) starts with a
-     * free-text blind answer, and ratings or preferences are not answers.
-     */
-    static boolean freeText(TaskType type) {
-        return type != TaskType.CATEGORICAL;
-    }
-
     /** A project's items with their answers, read afresh each time they are walked (a Dawid–Skene fit walks twice). */
     @FunctionalInterface
     interface Units {
@@ -72,14 +63,14 @@ final class GoldRows {
      */
     static Gold of(TaskType type, List<String> labels, int overlap, Units units, Method method) {
         if (method == Method.DAWID_SKENE) {
-            if (freeText(type)) {
+            if (type.freeText()) {
                 throw ProblemException.badRequest("invalid-method", "method=dawid-skene needs a CATEGORICAL project;"
                         + " the answers of this " + type + " project are free text. Use method=majority.");
             }
             return dawidSkene(labels, overlap, units);
         }
         return sink -> units.forEach(unit -> {
-            Majority m = Majority.of(List.copyOf(unit.answers().values()), overlap, freeText(type));
+            Majority m = Majority.of(List.copyOf(unit.answers().values()), overlap, type.freeText());
             sink.accept(new GoldRow(unit.externalId(), m.gold(), null, m.votes(), m.tie(), m.partial(), m.references()));
         });
     }

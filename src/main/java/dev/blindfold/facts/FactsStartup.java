@@ -7,9 +7,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,9 +28,12 @@ class FactsStartup {
     private final FactRebuild rebuild;
     private final ShownContent shown;
     private final FlagLimits limits;
+    private final ReadModelState state;
 
-    FactsStartup(EntityManager em, StartupLock lock, FactRebuild rebuild, ShownContent shown, FactSettings settings) {
+    FactsStartup(EntityManager em, StartupLock lock, FactRebuild rebuild, ShownContent shown, FactSettings settings,
+                 ReadModelState state) {
         this.em = em;
+        this.state = state;
         this.lock = lock;
         this.rebuild = rebuild;
         this.shown = shown;
@@ -44,20 +44,15 @@ class FactsStartup {
     void onStart(@Observes @Priority(1500) StartupEvent start) {
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
             lock.acquire();
-            List<?> state = em.createNativeQuery("SELECT fingerprint FROM read_model_state WHERE name = ?1")
-                    .setParameter(1, NAME).getResultList();
             String fingerprint = limits.fingerprint();
-            if (!state.isEmpty() && fingerprint.equals(state.get(0))) {
+            if (state.current(NAME, fingerprint)) {
                 return;
             }
             long started = System.nanoTime();
             long labels = rebuildAll();
-            em.createNativeQuery("DELETE FROM read_model_state WHERE name = ?1").setParameter(1, NAME).executeUpdate();
-            em.createNativeQuery("INSERT INTO read_model_state (name, fingerprint, built_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, NAME).setParameter(2, fingerprint)
-                    .setParameter(3, Instant.now().truncatedTo(ChronoUnit.MICROS)).executeUpdate();
-            LOG.infof("Label facts rebuilt from the log (%s): %d labels in %d ms", state.isEmpty() ? "none kept yet"
-                    : "rules or thresholds changed", labels, (System.nanoTime() - started) / 1_000_000);
+            state.record(NAME, fingerprint);
+            LOG.infof("Label facts rebuilt from the log (none kept yet, or rules or thresholds changed): %d labels in %d ms",
+                    labels, (System.nanoTime() - started) / 1_000_000);
         });
     }
 

@@ -15,5 +15,13 @@ public enum TaskType {
     FREE_TEXT,
     CATEGORICAL,
     DRAFT_RATING,
-    PAIRWISE
+    PAIRWISE;
+
+    /**
+     * Whether this type's answers are free text. Only CATEGORICAL answers come from a fixed label set; gold and the
+     * mirror gap list a free-text item's distinct answers as references instead of taking one majority answer.
+     */
+    public boolean freeText() {
+        return this != CATEGORICAL;
+    }
 }
