@@ -1,16 +1,17 @@
 package dev.blindfold.audit;
 
+import dev.blindfold.facts.DirectSql;
 import dev.blindfold.facts.FactsRebuilt;
 import dev.blindfold.facts.ItemAnswersChanged;
 import dev.blindfold.facts.Sums;
 import dev.blindfold.labeling.AssignmentStatus;
 import dev.blindfold.project.Project;
-import dev.blindfold.project.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +31,20 @@ import java.util.Optional;
 public class MirrorGapFacts {
 
     /** Blind answers that count for gold: a seen_before_commit label's answer was written after drafts of it were shown. */
-    static final String COUNTED_BLIND = "SELECT b.answer FROM assignments a JOIN blind_answers b ON b.assignment_id = a.id"
+    private static final String COUNTED_BLIND = "SELECT b.answer FROM assignments a JOIN blind_answers b ON b.assignment_id = a.id"
             + " WHERE a.item_id = ?1 AND NOT EXISTS (SELECT 1 FROM label_facts f WHERE f.assignment_id = a.id"
             + " AND f.exposure = 'seen_before_commit') ORDER BY a.id";
-    static final String COUNTED_FINAL = "SELECT x.answer FROM assignments a JOIN final_answers x ON x.assignment_id = a.id"
+    private static final String COUNTED_FINAL = "SELECT x.answer FROM assignments a JOIN final_answers x ON x.assignment_id = a.id"
             + " WHERE a.item_id = ?1 AND a.status = '" + AssignmentStatus.FINAL.name() + "' ORDER BY a.id";
 
     private final EntityManager em;
     private final Sums sums;
+    private final DirectSql sql;
     private final MirrorGapRecount recount;
 
-    MirrorGapFacts(EntityManager em, Sums sums, MirrorGapRecount recount) {
+    MirrorGapFacts(EntityManager em, Sums sums, DirectSql sql, MirrorGapRecount recount) {
         this.em = em;
+        this.sql = sql;
         this.sums = sums;
         this.recount = recount;
     }
@@ -58,7 +61,7 @@ public class MirrorGapFacts {
             return;
         }
         em.flush();
-        boolean freeText = em.find(Project.class, changed.projectId()).taskType != TaskType.CATEGORICAL;
+        boolean freeText = em.find(Project.class, changed.projectId()).taskType.freeText();
         List<String> blind = changed.blind() ? MirrorScores.gold(answers(COUNTED_BLIND, itemId), freeText) : null;
         List<String> fin = changed.fin() ? MirrorScores.gold(answers(COUNTED_FINAL, itemId), freeText) : null;
         Map<String, MirrorScores.ItemRow> scored = MirrorScores.rows(drafts, blind, fin, freeText);
@@ -93,18 +96,14 @@ public class MirrorGapFacts {
      * facts change one transaction at a time already.
      */
     private Optional<MirrorScores.ItemRow> lock(long projectId, String family, long itemId) {
+        List<Object> key = List.of(projectId, family, itemId);
         if (sums.postgres()) {
-            em.createNativeQuery("INSERT INTO mirror_gap_items (project_id, family, item_id, drafts, scored)"
-                            + " VALUES (?1, ?2, ?3, 0, FALSE) ON CONFLICT DO NOTHING")
-                    .setParameter(1, projectId).setParameter(2, family).setParameter(3, itemId).executeUpdate();
+            sql.update("INSERT INTO mirror_gap_items (project_id, family, item_id, drafts, scored)"
+                    + " VALUES (?1, ?2, ?3, 0, FALSE) ON CONFLICT DO NOTHING", key);
         }
-        List<?> rows = em.createNativeQuery("SELECT drafts, blind_e9, final_e9 FROM mirror_gap_items WHERE project_id = ?1"
-                        + " AND family = ?2 AND item_id = ?3 FOR UPDATE")
-                .setParameter(1, projectId).setParameter(2, family).setParameter(3, itemId).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new MirrorScores.ItemRow(((Number) r[0]).intValue(), asLong(r[1]), asLong(r[2]));
-        });
+        return sql.rows("SELECT drafts, blind_e9, final_e9 FROM mirror_gap_items WHERE project_id = ?1 AND family = ?2"
+                        + " AND item_id = ?3 FOR UPDATE", key).stream().findFirst()
+                .map(r -> new MirrorScores.ItemRow(((Number) r[0]).intValue(), asLong(r[1]), asLong(r[2])));
     }
 
     /**
@@ -114,14 +113,12 @@ public class MirrorGapFacts {
      */
     private void write(long projectId, String family, long itemId, boolean present, MirrorScores.ItemRow was,
                        MirrorScores.ItemRow now) {
-        em.createNativeQuery(present
+        sql.update(present
                         ? "UPDATE mirror_gap_items SET drafts = ?4, blind_e9 = ?5, final_e9 = ?6, scored = ?7"
                                 + " WHERE project_id = ?1 AND family = ?2 AND item_id = ?3"
                         : "INSERT INTO mirror_gap_items (project_id, family, item_id, drafts, blind_e9, final_e9, scored)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, projectId).setParameter(2, family).setParameter(3, itemId)
-                .setParameter(4, now.drafts()).setParameter(5, now.blindE9()).setParameter(6, now.finalE9())
-                .setParameter(7, now.scored()).executeUpdate();
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                Arrays.asList(projectId, family, itemId, now.drafts(), now.blindE9(), now.finalE9(), now.scored()));
         if (now.scored() || (was != null && was.scored())) {
             sums.add("mirror_gap_families", List.of("project_id", "family"), List.of(projectId, family),
                     MirrorScores.SUM_COLUMNS, MirrorScores.difference(was, now));

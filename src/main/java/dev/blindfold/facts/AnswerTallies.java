@@ -2,7 +2,6 @@ package dev.blindfold.facts;
 
 import dev.blindfold.exposure.ExposureClass;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,11 +49,11 @@ class AnswerTallies {
     private static final List<String> UNIT = List.of("project_id", "week", "kind", "item_id");
     private static final List<String> WEEK = List.of("project_id", "week", "kind");
 
-    private final EntityManager em;
+    private final DirectSql sql;
     private final Sums sums;
 
-    AnswerTallies(EntityManager em, Sums sums) {
-        this.em = em;
+    AnswerTallies(DirectSql sql, Sums sums) {
+        this.sql = sql;
         this.sums = sums;
     }
 
@@ -69,11 +68,8 @@ class AnswerTallies {
         long m = ((Number) head[0]).longValue();
         long squares = ((Number) head[1]).longValue();
         Map<Long, Long> before = new TreeMap<>();
-        for (Object row : em.createNativeQuery("SELECT answer_key, n FROM answer_unit_values WHERE project_id = ?1"
-                        + " AND week = ?2 AND kind = ?3 AND item_id = ?4 AND n <> 0")
-                .setParameter(1, projectId).setParameter(2, week).setParameter(3, kind).setParameter(4, itemId)
-                .getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : sql.rows("SELECT answer_key, n FROM answer_unit_values WHERE project_id = ?1"
+                + " AND week = ?2 AND kind = ?3 AND item_id = ?4 AND n <> 0", unit)) {
             before.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
         }
         long n = before.getOrDefault(key, 0L);
@@ -121,20 +117,13 @@ class AnswerTallies {
      */
     private Object[] lockUnit(List<Object> unit) {
         if (sums.postgres()) {
-            return (Object[]) bind(em.createNativeQuery("INSERT INTO answer_units AS t (project_id, week, kind, item_id, m,"
-                    + " squares) VALUES (?1, ?2, ?3, ?4, 0, 0) ON CONFLICT (project_id, week, kind, item_id)"
-                    + " DO UPDATE SET m = t.m RETURNING m, squares"), unit).getSingleResult();
+            return sql.rows("INSERT INTO answer_units AS t (project_id, week, kind, item_id, m, squares)"
+                    + " VALUES (?1, ?2, ?3, ?4, 0, 0) ON CONFLICT (project_id, week, kind, item_id)"
+                    + " DO UPDATE SET m = t.m RETURNING m, squares", unit).get(0);
         }
         sums.add("answer_units", UNIT, unit, List.of("m", "squares"), new long[] {0, 0});
-        return (Object[]) bind(em.createNativeQuery("SELECT m, squares FROM answer_units WHERE project_id = ?1"
-                + " AND week = ?2 AND kind = ?3 AND item_id = ?4"), unit).getSingleResult();
-    }
-
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query q, List<Object> unit) {
-        for (int i = 0; i < unit.size(); i++) {
-            q.setParameter(i + 1, unit.get(i));
-        }
-        return q;
+        return sql.rows("SELECT m, squares FROM answer_units WHERE project_id = ?1 AND week = ?2 AND kind = ?3"
+                + " AND item_id = ?4", unit).get(0);
     }
 
     /**
@@ -163,10 +152,8 @@ class AnswerTallies {
     }
 
     private long pairable(long projectId, LocalDate week, String kind, long key) {
-        List<?> rows = em.createNativeQuery("SELECT pairable FROM answer_values WHERE project_id = ?1 AND week = ?2"
-                        + " AND kind = ?3 AND answer_key = ?4")
-                .setParameter(1, projectId).setParameter(2, week).setParameter(3, kind).setParameter(4, key)
-                .getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        List<Object[]> rows = sql.rows("SELECT pairable FROM answer_values WHERE project_id = ?1 AND week = ?2"
+                + " AND kind = ?3 AND answer_key = ?4", List.of(projectId, week, kind, key));
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
     }
 }

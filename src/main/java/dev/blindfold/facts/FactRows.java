@@ -1,9 +1,6 @@
 package dev.blindfold.facts;
 
 import dev.blindfold.exposure.ExposureClass;
-import jakarta.persistence.Query;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 /** label_facts rows to {@link LabelFact} and back, in the column order of {@link FactStore#COLUMNS}. Plain Java. */
 final class FactRows {
@@ -25,24 +24,11 @@ final class FactRows {
                 (int) number(r[16]), (String) r[18], number(r[19]), boxed(r[20]), (Boolean) r[21]);
     }
 
-    /** Binds parameters 1–22 of an insert or update of {@code f}. */
-    static void bind(Query q, LabelFact f) {
-        Object[] values = values(f);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                q.setParameter(i + 1, i == 18 ? new TypedParameterValue<>(StandardBasicTypes.STRING, null)
-                        : new TypedParameterValue<>(StandardBasicTypes.LONG, null));
-            } else {
-                q.setParameter(i + 1, values[i]);
-            }
-        }
-    }
-
     /** Binds parameters 1–22 of a JDBC insert of {@code f}. */
     static void bind(PreparedStatement s, LabelFact f) throws SQLException {
-        Object[] values = values(f);
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
+        List<Object> values = values(f);
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
             if (v == null) {
                 s.setNull(i + 1, i == 18 ? Types.VARCHAR : Types.BIGINT);
             } else if (v instanceof Instant at) {
@@ -53,11 +39,12 @@ final class FactRows {
         }
     }
 
-    private static Object[] values(LabelFact f) {
-        return new Object[] {f.assignmentId(), f.projectId(), f.annotatorId(), f.itemId(), f.week(), f.committedAt(),
+    /** Parameters 1–22 of an insert or update of {@code f} (nulls where it has none). */
+    static List<Object> values(LabelFact f) {
+        return Arrays.asList(f.assignmentId(), f.projectId(), f.annotatorId(), f.itemId(), f.week(), f.committedAt(),
             f.exposure().wireName(), f.revealed(), f.hasFinal(), f.closestFinalE9(), f.closestBlindE9(), f.blindChars(),
             f.pastedChars(), f.pasteDominant(), f.focusLosses(), f.blindMs(), f.flags(), f.flags() != 0,
-            f.seenDetail(), f.blindKey(), f.finalKey(), f.finalIsDraft()};
+            f.seenDetail(), f.blindKey(), f.finalKey(), f.finalIsDraft());
     }
 
     static long number(Object value) {

@@ -3,8 +3,6 @@ package dev.blindfold.facts;
 import dev.blindfold.exposure.ExposureClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +32,13 @@ class FactStore {
             + " revealed, has_final, closest_final_e9, closest_blind_e9, blind_chars, pasted_chars, paste_dominant,"
             + " focus_losses, blind_ms, flags, flagged, seen_detail, blind_key, final_key, final_is_draft";
 
-    private final EntityManager em;
+    private final DirectSql sql;
     private final Sums sums;
     private final AnswerTallies tallies;
     private final Event<ItemAnswersChanged> itemChanged;
 
-    FactStore(EntityManager em, Sums sums, AnswerTallies tallies, Event<ItemAnswersChanged> itemChanged) {
-        this.em = em;
+    FactStore(DirectSql sql, Sums sums, AnswerTallies tallies, Event<ItemAnswersChanged> itemChanged) {
+        this.sql = sql;
         this.sums = sums;
         this.tallies = tallies;
         this.itemChanged = itemChanged;
@@ -48,9 +46,8 @@ class FactStore {
 
     /** The label's kept facts, if it has any. */
     Optional<LabelFact> find(long assignmentId) {
-        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM label_facts WHERE assignment_id = ?1")
-                .setParameter(1, assignmentId).getResultList();
-        return rows.stream().findFirst().map(r -> FactRows.fact((Object[]) r));
+        return sql.rows("SELECT " + COLUMNS + " FROM label_facts WHERE assignment_id = ?1", List.of(assignmentId))
+                .stream().findFirst().map(FactRows::fact);
     }
 
     /**
@@ -67,19 +64,16 @@ class FactStore {
             throw new IllegalStateException("label " + now.assignmentId() + " changed project, annotator or week");
         }
         if (!sums.postgres()) {
-            em.createNativeQuery("SELECT id FROM projects WHERE id = ?1 FOR UPDATE").setParameter(1, now.projectId())
-                    .getResultList();
+            sql.rows("SELECT id FROM projects WHERE id = ?1 FOR UPDATE", List.of(now.projectId()));
         }
-        Query q = em.createNativeQuery(old == null
+        sql.update(old == null
                 ? "INSERT INTO label_facts (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                         + " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
                 : "UPDATE label_facts SET project_id = ?2, annotator_id = ?3, item_id = ?4, week = ?5, committed_at = ?6,"
                         + " exposure = ?7, revealed = ?8, has_final = ?9, closest_final_e9 = ?10, closest_blind_e9 = ?11,"
                         + " blind_chars = ?12, pasted_chars = ?13, paste_dominant = ?14, focus_losses = ?15,"
                         + " blind_ms = ?16, flags = ?17, flagged = ?18, seen_detail = ?19, blind_key = ?20,"
-                        + " final_key = ?21, final_is_draft = ?22 WHERE assignment_id = ?1");
-        FactRows.bind(q, now);
-        q.executeUpdate();
+                        + " final_key = ?21, final_is_draft = ?22 WHERE assignment_id = ?1", FactRows.values(now));
         long[] delta = contribution(now);
         if (old != null) {
             long[] before = contribution(old);

@@ -3,8 +3,8 @@ package dev.blindfold.facts;
 import dev.blindfold.web.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 public class Sums {
 
     private final EntityManager em;
+    private final DirectSql sql;
     private volatile Boolean postgres;
 
-    Sums(EntityManager em) {
+    Sums(EntityManager em, DirectSql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
     /** Adds {@code deltas} to the {@code columns} of the row of {@code table} whose {@code keyColumns} are {@code keys}. */
@@ -35,13 +37,13 @@ public class Sums {
                     List<? extends Number> deltas) {
         String all = String.join(", ", keyColumns) + ", " + String.join(", ", columns);
         String marks = String.join(", ", java.util.Collections.nCopies(keyColumns.size() + columns.size(), "?"));
-        String sql;
+        String statement;
         if (postgres()) {
-            sql = "INSERT INTO " + table + " AS t (" + all + ") VALUES (" + marks + ") ON CONFLICT ("
+            statement = "INSERT INTO " + table + " AS t (" + all + ") VALUES (" + marks + ") ON CONFLICT ("
                     + String.join(", ", keyColumns) + ") DO UPDATE SET "
                     + columns.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
         } else {
-            sql = "MERGE INTO " + table + " t USING (VALUES (" + marks + ")) s (" + all + ") ON ("
+            statement = "MERGE INTO " + table + " t USING (VALUES (" + marks + ")) s (" + all + ") ON ("
                     + keyColumns.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
                     + ") WHEN MATCHED THEN UPDATE SET "
                     + columns.stream().map(c -> c + " = t." + c + " + s." + c).collect(Collectors.joining(", "))
@@ -49,15 +51,9 @@ public class Sums {
                     + java.util.stream.Stream.concat(keyColumns.stream(), columns.stream()).map(c -> "s." + c)
                     .collect(Collectors.joining(", ")) + ")";
         }
-        Query q = em.createNativeQuery(sql);
-        int i = 1;
-        for (Object key : keys) {
-            q.setParameter(i++, key);
-        }
-        for (Number delta : deltas) {
-            q.setParameter(i++, delta);
-        }
-        q.executeUpdate();
+        List<Object> parameters = new ArrayList<>(keys);
+        parameters.addAll(deltas);
+        sql.update(statement, parameters);
     }
 
     public boolean postgres() {
