@@ -48,7 +48,8 @@ class AnnotatorLoopBenchIT {
         // Setup only: the loop authenticates with API tokens (SHA-256), so bcrypt runs only while users are made.
         props.put("blindfold.passwords.bcrypt-cost", "4");
         List<String> jvm = Boolean.getBoolean("bench.jfr")
-                ? List.of("-XX:StartFlightRecording=filename=" + logs.resolve("loop-bench.jfr") + ",settings=profile")
+                ? List.of("-XX:FlightRecorderOptions=stackdepth=256",
+                        "-XX:StartFlightRecording=filename=" + logs.resolve("loop-bench.jfr") + ",settings=profile")
                 : List.of();
         LoopTable table = new LoopTable();
         List<String> failures = new ArrayList<>();
