@@ -120,7 +120,8 @@ public class MirrorGapFacts {
                                 + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 Arrays.asList(projectId, family, itemId, now.drafts(), now.blindE9(), now.finalE9(), now.scored()));
         if (now.scored() || (was != null && was.scored())) {
-            sums.add("mirror_gap_families", List.of("project_id", "family"), List.of(projectId, family),
+            sums.add("mirror_gap_families", List.of("project_id", "family", "shard"),
+                    List.of(projectId, family, Sums.shard(itemId)),
                     MirrorScores.SUM_COLUMNS, MirrorScores.difference(was, now));
         }
     }

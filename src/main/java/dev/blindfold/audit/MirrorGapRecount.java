@@ -110,8 +110,8 @@ public class MirrorGapRecount {
             keptItems.put((String) r[0], ((Number) r[1]).longValue());
         }
         Map<String, MirrorScores.FamilySums> keptSums = new TreeMap<>();
-        for (Object row : em.createNativeQuery("SELECT family, " + String.join(", ", MirrorScores.SUM_COLUMNS)
-                + " FROM mirror_gap_families WHERE project_id = ?1").setParameter(1, projectId).getResultList()) {
+        for (Object row : em.createNativeQuery("SELECT family, " + MirrorScores.SUMMED
+                + " FROM mirror_gap_families WHERE project_id = ?1 GROUP BY family").setParameter(1, projectId).getResultList()) {
             Object[] r = (Object[]) row;
             MirrorScores.FamilySums sums = MirrorScores.FamilySums.of(r, 1);
             if (!sums.equals(MirrorScores.FamilySums.NONE)) {

@@ -41,8 +41,8 @@ public class MirrorGapService {
         Map<String, Object[]> families = new TreeMap<>();
         for (Object row : em.createNativeQuery("SELECT pf.family, pf.items, s.items, s.drafts, s.blind_e9, s.final_e9,"
                         + " s.diff_squares, s.diff_drafts, s.draft_squares FROM project_families pf"
-                        + " LEFT JOIN mirror_gap_families s ON s.project_id = pf.project_id AND s.family = pf.family"
-                        + " WHERE pf.project_id = ?1")
+                        + " LEFT JOIN (SELECT family, " + MirrorScores.SUMMED + " FROM mirror_gap_families"
+                        + " WHERE project_id = ?1 GROUP BY family) s ON s.family = pf.family WHERE pf.project_id = ?1")
                 .setParameter(1, projectId).getResultList()) {
             Object[] r = (Object[]) row;
             families.put((String) r[0], r);

@@ -43,6 +43,10 @@ final class MirrorScores {
     static final List<String> SUM_COLUMNS = List.of("items", "drafts", "blind_e9", "final_e9", "diff_squares",
             "diff_drafts", "draft_squares");
 
+    /** The {@link #SUM_COLUMNS} summed over a family's shards, as a select list. */
+    static final String SUMMED = SUM_COLUMNS.stream().map(c -> "SUM(" + c + ") AS " + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static final double E9 = 1e9;
 
     private MirrorScores() {

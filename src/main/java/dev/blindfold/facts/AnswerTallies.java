@@ -47,7 +47,9 @@ class AnswerTallies {
     }
 
     private static final List<String> UNIT = List.of("project_id", "week", "kind", "item_id");
-    private static final List<String> WEEK = List.of("project_id", "week", "kind");
+    /** Keys of the project-wide rows, in shards by item ({@link Sums#shard}). */
+    private static final List<String> SIZE = List.of("project_id", "week", "kind", "m", "shard");
+    private static final List<String> WEEK = List.of("project_id", "week", "kind", "shard");
 
     private final DirectSql sql;
     private final Sums sums;
@@ -105,10 +107,11 @@ class AnswerTallies {
             sizes.get(m2)[0] += 1;
             sizes.get(m2)[1] += squares2 - m2;
         }
-        sizes.forEach((size, d) -> sums.add("answer_unit_sizes", List.of("project_id", "week", "kind", "m"),
-                List.of(projectId, week, kind, size.intValue()), List.of("units", "equal_pairs"), d));
-        sums.add("answer_weeks", WEEK, List.of(projectId, week, kind), List.of("answers", "units", "pairable", "chance_pairs"),
-                new long[] {delta, unitsDelta, pairs[0], pairs[1]});
+        short shard = Sums.shard(itemId);
+        sizes.forEach((size, d) -> sums.add("answer_unit_sizes", SIZE, List.of(projectId, week, kind, size.intValue(), shard),
+                List.of("units", "equal_pairs"), d));
+        sums.add("answer_weeks", WEEK, List.of(projectId, week, kind, shard),
+                List.of("answers", "units", "pairable", "chance_pairs"), new long[] {delta, unitsDelta, pairs[0], pairs[1]});
     }
 
     /**

@@ -79,15 +79,15 @@ public class FactReads {
     /** Monday → the alpha inputs of that week's {@code kind} ("blind" or "final") answers. */
     public Map<LocalDate, AlphaInputs> alphaInputs(long projectId, String kind) {
         Map<LocalDate, Map<Integer, Long>> sizes = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT week, m, equal_pairs FROM answer_unit_sizes WHERE project_id = ?1"
-                + " AND kind = ?2 AND units <> 0").setParameter(1, projectId).setParameter(2, kind).getResultList()) {
+        for (Object row : em.createNativeQuery("SELECT week, m, SUM(equal_pairs) FROM answer_unit_sizes WHERE project_id = ?1"
+                + " AND kind = ?2 GROUP BY week, m HAVING SUM(units) <> 0").setParameter(1, projectId).setParameter(2, kind).getResultList()) {
             Object[] r = (Object[]) row;
             sizes.computeIfAbsent(FactRows.date(r[0]), w -> new TreeMap<>())
                     .put((int) FactRows.number(r[1]), FactRows.number(r[2]));
         }
         Map<LocalDate, AlphaInputs> inputs = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT week, pairable, chance_pairs FROM answer_weeks WHERE project_id = ?1"
-                + " AND kind = ?2").setParameter(1, projectId).setParameter(2, kind).getResultList()) {
+        for (Object row : em.createNativeQuery("SELECT week, SUM(pairable), SUM(chance_pairs) FROM answer_weeks WHERE project_id = ?1"
+                + " AND kind = ?2 GROUP BY week").setParameter(1, projectId).setParameter(2, kind).getResultList()) {
             Object[] r = (Object[]) row;
             LocalDate week = FactRows.date(r[0]);
             inputs.put(week, new AlphaInputs(FactRows.number(r[1]), FactRows.number(r[2]),
@@ -103,8 +103,8 @@ public class FactReads {
     public AgreementInputs projectAgreement(long projectId, boolean blind) {
         String kind = blind ? AnswerTallies.PROJECT_BLIND : AnswerTallies.PROJECT_FINAL;
         AlphaInputs alpha = alphaInputs(projectId, kind).get(AnswerTallies.ALL_WEEKS);
-        List<?> rows = em.createNativeQuery("SELECT answers, units FROM answer_weeks WHERE project_id = ?1 AND week = ?2"
-                + " AND kind = ?3").setParameter(1, projectId).setParameter(2, AnswerTallies.ALL_WEEKS)
+        List<?> rows = em.createNativeQuery("SELECT SUM(answers), SUM(units) FROM answer_weeks WHERE project_id = ?1 AND week = ?2"
+                + " AND kind = ?3 HAVING COUNT(*) > 0").setParameter(1, projectId).setParameter(2, AnswerTallies.ALL_WEEKS)
                 .setParameter(3, kind).getResultList();
         if (rows.isEmpty()) {
             return new AgreementInputs(0, 0, new AlphaInputs(0, 0, Map.of()));

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Sums {
 
+    /** Shards of a project-wide tally row (V16). */
+    static final int SHARDS = 16;
+
     private final EntityManager em;
     private final DirectSql sql;
     private volatile Boolean postgres;
@@ -54,6 +57,15 @@ public class Sums {
         List<Object> parameters = new ArrayList<>(keys);
         parameters.addAll(deltas);
         sql.update(statement, parameters);
+    }
+
+    /**
+     * The shard of a project-wide tally row that a change of {@code itemId} adds to: commits on items of different
+     * shards do not wait for each other on that row; a change of one item takes the same shard's rows every time.
+     * Readers sum the shards.
+     */
+    public static short shard(long itemId) {
+        return (short) Math.floorMod(itemId, SHARDS);
     }
 
     public boolean postgres() {

@@ -212,14 +212,19 @@ class RebuildEqualsIncrementalTest {
                 + " AND n <> 0 ORDER BY project_id, week, kind, item_id, answer_key"));
         out.put("answer_values", rows("SELECT * FROM answer_values WHERE project_id IN " + in
                 + " AND pairable <> 0 ORDER BY project_id, week, kind, answer_key"));
-        out.put("answer_unit_sizes", rows("SELECT * FROM answer_unit_sizes WHERE project_id IN " + in
-                + " AND units <> 0 ORDER BY project_id, week, kind, m"));
-        out.put("answer_weeks", rows("SELECT * FROM answer_weeks WHERE project_id IN " + in
-                + " AND answers <> 0 ORDER BY project_id, week, kind"));
+        // The project-wide rows in shards (V16): kept in the shard of each changed item, rebuilt in shard 0; their sums.
+        out.put("answer_unit_sizes", rows("SELECT project_id, week, kind, m, SUM(units), SUM(equal_pairs)"
+                + " FROM answer_unit_sizes WHERE project_id IN " + in + " GROUP BY project_id, week, kind, m"
+                + " HAVING SUM(units) <> 0 ORDER BY project_id, week, kind, m"));
+        out.put("answer_weeks", rows("SELECT project_id, week, kind, SUM(answers), SUM(units), SUM(pairable),"
+                + " SUM(chance_pairs) FROM answer_weeks WHERE project_id IN " + in + " GROUP BY project_id, week, kind"
+                + " HAVING SUM(answers) <> 0 ORDER BY project_id, week, kind"));
         out.put("mirror_gap_items", rows("SELECT * FROM mirror_gap_items WHERE project_id IN " + in
                 + " AND (blind_e9 IS NOT NULL OR final_e9 IS NOT NULL) ORDER BY project_id, family, item_id"));
-        out.put("mirror_gap_families", rows("SELECT * FROM mirror_gap_families WHERE project_id IN " + in
-                + " AND items <> 0 ORDER BY project_id, family"));
+        out.put("mirror_gap_families", rows("SELECT project_id, family, SUM(items), SUM(drafts), SUM(blind_e9),"
+                + " SUM(final_e9), SUM(diff_squares), SUM(diff_drafts), SUM(draft_squares) FROM mirror_gap_families"
+                + " WHERE project_id IN " + in + " GROUP BY project_id, family HAVING SUM(items) <> 0"
+                + " ORDER BY project_id, family"));
         out.put("project_families", rows("SELECT * FROM project_families WHERE project_id IN " + in
                 + " ORDER BY project_id, family"));
         out.put("shown_content", rows("SELECT s.annotator_id, s.assignment_id, s.shown_at, s.family, s.input_key, s.text_key"
