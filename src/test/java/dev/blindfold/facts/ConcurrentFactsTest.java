@@ -2,12 +2,17 @@ package dev.blindfold.facts;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConcurrentFactsTest {
+
+    @Inject
+    DataSource db;
 
     @Test
     void concurrentLabelingKeepsFactsThatAgreeWithTheLog() throws Exception {
@@ -74,6 +83,20 @@ class ConcurrentFactsTest {
         assertEquals(List.of(), failures, "every request of every annotator got its 2xx");
         Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/audit/verify?readModels=true").then().statusCode(200)
                 .body("readModels.agree", equalTo(true)).body("readModels.labels", equalTo(annotators * rounds));
+        // The project's tally rows are kept in shards by item (V16): the blind answers landed in more than one, and
+        // their sum is every label's blind answer that agreement counts.
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(DISTINCT shard),"
+                + " SUM(answers), (SELECT COUNT(*) FROM label_facts WHERE project_id = ? AND exposure <> 'seen_before_commit')"
+                + " FROM answer_weeks WHERE project_id = ? AND kind = 'project-blind'")) {
+            s.setLong(1, f.projectId());
+            s.setLong(2, f.projectId());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertTrue(r.getInt(1) > 1, "shards used: " + r.getInt(1));
+                assertEquals(r.getLong(3), r.getLong(2), "blind answers over the shards");
+                assertTrue(r.getLong(3) > 0, "labels counted");
+            }
+        }
     }
 
     private static void check(List<String> failures, String step, Response r) {
