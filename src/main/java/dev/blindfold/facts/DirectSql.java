@@ -74,19 +74,23 @@ public class DirectSql {
         PreparedStatement s = c.prepareStatement(p.sql());
         try {
             for (int i = 0; i < p.order().length; i++) {
-                Object v = parameters.get(p.order()[i]);
-                if (v == null) {
-                    s.setNull(i + 1, Types.NULL);
-                } else if (v instanceof Instant at) {
-                    s.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
-                } else {
-                    s.setObject(i + 1, v);
-                }
+                set(s, i + 1, parameters.get(p.order()[i]), Types.NULL);
             }
             return s;
         } catch (SQLException | RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /** Binds one parameter: an {@link Instant} as a UTC timestamp, a null as SQL NULL of {@code nullType}. */
+    static void set(PreparedStatement s, int index, Object value, int nullType) throws SQLException {
+        if (value == null) {
+            s.setNull(index, nullType);
+        } else if (value instanceof Instant at) {
+            s.setObject(index, at.atOffset(ZoneOffset.UTC));
+        } else {
+            s.setObject(index, value);
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -28,14 +27,8 @@ final class FactRows {
     static void bind(PreparedStatement s, LabelFact f) throws SQLException {
         List<Object> values = values(f);
         for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (v == null) {
-                s.setNull(i + 1, i == 18 ? Types.VARCHAR : Types.BIGINT);
-            } else if (v instanceof Instant at) {
-                s.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
-            } else {
-                s.setObject(i + 1, v);
-            }
+            // Typed nulls: one batch binds the same parameter as a value in one row and a null in another.
+            DirectSql.set(s, i + 1, values.get(i), i == 18 ? Types.VARCHAR : Types.BIGINT);
         }
     }
 
