@@ -145,7 +145,12 @@ class ExportFailureTest {
                         (l.fixture().ops() + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
     }
 
-    /** A client that hangs up mid-export leaves a failed export, not a complete one nor one streaming forever. */
+    /**
+     * A client that hangs up mid-export leaves a failed export, not a complete one nor one streaming forever. The export
+     * must be far larger than what the kernel buffers between the two ends (a send buffer grows to {@code tcp_wmem}'s
+     * maximum, 4 MiB by default): 3,000 labels (4.4 MB of JSON lines) fitted often enough that the server finished writing before
+     * the client hung up, and rightly recorded a complete export. 10,000 labels are 14.7 MB.
+     */
     @Test
     void anExportTheClientHangsUpOnIsRecordedAsFailed() throws Exception {
         String ops = TestData.user("ops");
@@ -154,7 +159,7 @@ class ExportFailureTest {
         String annotator = TestData.user("annotator");
         Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
         long annotatorId = QuarkusTransaction.requiringNew().call(() -> User.byUsername(annotator).orElseThrow().id);
-        new BulkLabels(dataSource).write(projectId, List.of(annotatorId), 3_000, 1);
+        new BulkLabels(dataSource).write(projectId, List.of(annotatorId), 10_000, 1);
         String auth = Base64.getEncoder().encodeToString((ops + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setReceiveBufferSize(16 * 1024);
