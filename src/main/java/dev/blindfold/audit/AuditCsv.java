@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The audit tables as RFC 4180 CSV with a header row: null cells are empty, text cells that a spreadsheet would
  * run as a formula are neutralised as in the label export ({@link CsvRows#neutralise}). Plain Java.
  */
-final class AuditCsv {
+public final class AuditCsv {
 
     private AuditCsv() {
     }
@@ -32,7 +32,7 @@ final class AuditCsv {
      * Whether {@code format} asks for CSV: {@code csv}, or {@code json}/absent for JSON; anything else is a 400
      * {@code invalid-format}, raised before any data is read.
      */
-    static boolean wanted(String format) {
+    public static boolean wanted(String format) {
         if (format == null || format.isEmpty() || format.equalsIgnoreCase("json")) {
             return false;
         }
@@ -43,7 +43,7 @@ final class AuditCsv {
     }
 
     /** The rows as JSON, or as a CSV attachment named {@code fileName}. */
-    static <T> Response answer(boolean csv, String fileName, List<String> header, List<T> rows,
+    public static <T> Response answer(boolean csv, String fileName, List<String> header, List<T> rows,
                                Function<T, List<Object>> cells) {
         if (!csv) {
             return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
@@ -52,14 +52,14 @@ final class AuditCsv {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
-    static <T> String write(List<String> header, List<T> rows, Function<T, List<Object>> cells) {
+    public static <T> String write(List<String> header, List<T> rows, Function<T, List<Object>> cells) {
         StringWriter out = new StringWriter();
         print(out, header, rows::forEach, cells);
         return out.toString();
     }
 
     /** Writes the rows {@code rows} hands on, as they come, to {@code out} (UTF-8); does not close it. */
-    static <T> void stream(OutputStream out, List<String> header, Consumer<Consumer<T>> rows,
+    public static <T> void stream(OutputStream out, List<String> header, Consumer<Consumer<T>> rows,
                            Function<T, List<Object>> cells) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         print(writer, header, rows, cells);

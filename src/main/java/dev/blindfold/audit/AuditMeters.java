@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 @Startup // register the meters at boot, so every series is scraped from 0 on
-class AuditMeters {
+public class AuditMeters {
 
     private final AfterCommit afterCommit;
     private final Counter verifiedOk;
@@ -44,14 +44,14 @@ class AuditMeters {
     }
 
     /** A finished verification; {@code startedNanos} is {@link System#nanoTime()} when it began. */
-    void verified(boolean ok, long startedNanos) {
+    public void verified(boolean ok, long startedNanos) {
         afterCommit.run(() -> {
             (ok ? verifiedOk : verifiedBroken).increment();
             (ok ? verifyOk : verifyBroken).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         });
     }
 
-    void bundleWritten() {
+    public void bundleWritten() {
         bundles.increment();
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.blindfold.agreement.AgreementService;
 
 /**
  * Which labels an export keeps, and how per-item rows are built from them. {@code excludeExposedTo} drops a

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
+import dev.blindfold.web.LongReads;
 
 /**
  * Streams a project's kept labels in one of {@link ExportFormat}'s formats and records the export's manifest
@@ -17,7 +18,6 @@ import org.jboss.logging.Logger;
 public class ExportService {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
-    static final int TIMEOUT_SECONDS = 3600;
 
     private final ExportRows rows;
     private final ExportMeters meters;
@@ -57,7 +57,7 @@ public class ExportService {
         PayloadStream payload = new PayloadStream(out);
         ExportRows.Tally tally = new ExportRows.Tally();
         try {
-            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+            QuarkusTransaction.requiringNew().timeout(LongReads.TIMEOUT_SECONDS).run(() -> {
                 try {
                     rows.write(exportId, projectId, format, filter, annotatorId, inputField, scope, tally, payload);
                 } catch (IOException e) {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.blindfold.agreement.AgreementService;
+import dev.blindfold.agreement.Gold;
+import dev.blindfold.agreement.Majority;
 
 /**
  * Export rows with one item each, built from that item's kept label rows ({@link JsonlRows} shape). Gold

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import dev.blindfold.agreement.AgreementService;
 
 /**
  * One Label Studio task per item, in the shape Label Studio's JSON export has and its import accepts:

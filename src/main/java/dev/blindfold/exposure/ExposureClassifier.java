@@ -120,12 +120,12 @@ public final class ExposureClassifier {
         return found.stream().findFirst();
     }
 
-    private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<LabelTrack> sink) {
+    private void read(Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted, Consumer<AssignmentState> sink) {
         read(List.of(), annotatorEvents, wanted, sink);
     }
 
     private void read(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted,
-                      Consumer<LabelTrack> sink) {
+                      Consumer<AssignmentState> sink) {
         read(earlierReveals, annotatorEvents, wanted, (content, commit) -> content.matchCommit(commit.payload(), commit.serverTime()), sink);
     }
 
@@ -135,16 +135,16 @@ public final class ExposureClassifier {
     }
 
     private void read(Iterable<LoggedEvent> earlierReveals, Iterable<LoggedEvent> annotatorEvents, LongPredicate wanted,
-                      Matcher matcher, Consumer<LabelTrack> sink) {
+                      Matcher matcher, Consumer<AssignmentState> sink) {
         Map<String, Integer> seen = new HashMap<>();
         SeenContent content = new SeenContent();
         for (LoggedEvent e : earlierReveals) {
             if (firstReveal(e)) {
-                LabelTrack.see(e, seen, content);
+                AssignmentState.see(e, seen, content);
             }
         }
-        Map<Long, LabelTrack> tracks = new LinkedHashMap<>();
-        ArrayDeque<LabelTrack> settling = new ArrayDeque<>();
+        Map<Long, AssignmentState> tracks = new LinkedHashMap<>();
+        ArrayDeque<AssignmentState> settling = new ArrayDeque<>();
         for (LoggedEvent e : annotatorEvents) {
             while (!settling.isEmpty() && settling.peekFirst().finalAt.plus(SETTLE).isBefore(e.serverTime())) {
                 emit(tracks.remove(settling.pollFirst().assignmentId), sink);
@@ -154,13 +154,13 @@ public final class ExposureClassifier {
             }
             if (!wanted.test(e.assignmentId())) {
                 if (firstReveal(e)) {
-                    LabelTrack.see(e, seen, content);
+                    AssignmentState.see(e, seen, content);
                 }
                 continue;
             }
-            LabelTrack t = tracks.get(e.assignmentId());
+            AssignmentState t = tracks.get(e.assignmentId());
             if (t == null) {
-                t = new LabelTrack(e.assignmentId(), rules);
+                t = new AssignmentState(e.assignmentId(), rules);
                 tracks.put(t.assignmentId, t);
             }
             if (e.type().clientReported()) {
@@ -182,7 +182,7 @@ public final class ExposureClassifier {
                 default -> { }
             }
         }
-        for (LabelTrack t : tracks.values()) {
+        for (AssignmentState t : tracks.values()) {
             emit(t, sink);
         }
     }
@@ -192,7 +192,7 @@ public final class ExposureClassifier {
         return e.type() == EventType.DRAFTS_REVEALED && e.assignmentId() != null && !e.payload().path("repeat").asBoolean(false);
     }
 
-    private static void emit(LabelTrack t, Consumer<LabelTrack> sink) {
+    private static void emit(AssignmentState t, Consumer<AssignmentState> sink) {
         if (t != null && t.committedAt != null) {
             sink.accept(t);
         }

@@ -1,6 +1,7 @@
 package dev.blindfold.identity;
 
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.SignInRefusals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -41,4 +41,9 @@ public class CurrentUser {
     public boolean has(String role) {
         return identity.hasRole(role);
     }
+
+    /** Whether the user holds any of {@link Roles#STAFF}: sees every project, and drafts without a blind answer. */
+    public boolean isStaff() {
+        return Roles.STAFF.stream().anyMatch(this::has);
+    }
 }

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.blindfold.web.SignInRefusals;
 
 /**
  * HTTP Basic: the username and password of every scripted request go through {@link PasswordSignIn}, so the same

@@ -50,7 +50,7 @@ final class RoleRules {
      */
     static List<String> validateChange(Collection<String> current, Collection<?> requested) {
         List<String> next = validate(requested);
-        boolean staff = current.stream().anyMatch(r -> !r.equals(Roles.ANNOTATOR));
+        boolean staff = current.stream().anyMatch(Roles::isStaff);
         if (next.contains(Roles.ANNOTATOR) && staff) {
             throw new ProblemException(400, "role-conflict", "Role conflict", "roles: this account holds "
                     + current + " and may have read drafts, so it cannot become an annotator; create a separate"

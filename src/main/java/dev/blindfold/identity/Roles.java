@@ -12,6 +12,14 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(ANNOTATOR, OPS, AUDITOR, ADMIN);
 
+    /** The roles that may see drafts before a blind answer: every role but annotator. */
+    public static final List<String> STAFF = List.of(OPS, AUDITOR, ADMIN);
+
     private Roles() {
+    }
+
+    /** Whether {@code role} is one of {@link #STAFF}. */
+    public static boolean isStaff(String role) {
+        return STAFF.contains(role);
     }
 }

@@ -27,6 +27,17 @@ public class AssignmentQueue {
     /** An annotator has at most one unfinished assignment; each status is one equality probe of assignments_open_ix. */
     private static final List<AssignmentStatus> UNFINISHED = List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED);
 
+    /** One of an annotator's projects on their home page: "done of total", the items they skipped not counted. */
+    public record QueueRow(long projectId, String name, String taskType, long done, long total) {
+        public boolean finished() {
+            return done >= total;
+        }
+    }
+
+    /** A project as staff see it listed on the home page. */
+    public record ProjectRow(long projectId, String name, String taskType, int overlap, String revealPolicy, long items) {
+    }
+
     private final QueueCounts counts;
     private final QueueWalk walk;
 
@@ -61,6 +72,31 @@ public class AssignmentQueue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long items(Project project) {
         return counts.items(project.id);
+    }
+
+    /** The projects the annotator is a member of, in project order, with their progress in each. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<QueueRow> queuesOf(long annotatorId) {
+        List<Membership> memberships = Membership.list("userId = ?1 order by projectId", annotatorId);
+        return memberships.stream().map(m -> {
+            Project p = Project.findById(m.projectId);
+            QueueCounts.Progress progress = progress(p, annotatorId);
+            return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(),
+                    progress.total() - skipped(p.id, annotatorId));
+        }).toList();
+    }
+
+    private static long skipped(long projectId, long annotatorId) {
+        return Assignment.count("projectId = ?1 and annotatorId = ?2 and status = ?3",
+                projectId, annotatorId, AssignmentStatus.SKIPPED);
+    }
+
+    /** Every project, in id order, with its item count. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectRow> projects() {
+        List<Project> projects = Project.list("order by id");
+        return projects.stream().map(p -> new ProjectRow(p.id, p.name, p.taskType.name(), p.overlap,
+                p.revealPolicy.name(), items(p))).toList();
     }
 
     private Assignment create(Project project, QueueWalk.Place place, long annotatorId, int position) {

@@ -1,10 +1,9 @@
 package dev.blindfold.labeling;
 
 import dev.blindfold.identity.CurrentUser;
+import dev.blindfold.labeling.AssignmentQueue.ProjectRow;
+import dev.blindfold.labeling.AssignmentQueue.QueueRow;
 import dev.blindfold.identity.Roles;
-import dev.blindfold.project.Membership;
-import dev.blindfold.project.Project;
-import dev.blindfold.project.QueueCounts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,18 +19,9 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class QueuePage {
 
-    public record Row(long projectId, String name, String taskType, long done, long total) {
-        public boolean finished() {
-            return done >= total;
-        }
-    }
-
-    public record StaffRow(long projectId, String name, String taskType, int overlap, String revealPolicy, long items) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Row> queue, List<StaffRow> projects, boolean annotator,
+        static native TemplateInstance home(List<QueueRow> queue, List<ProjectRow> projects, boolean annotator,
                                             boolean staff, String finished);
     }
 
@@ -47,31 +37,11 @@ public class QueuePage {
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public TemplateInstance home(@QueryParam("finished") Long finished) {
         boolean annotator = me.has(Roles.ANNOTATOR);
-        boolean staff = me.has(Roles.OPS) || me.has(Roles.AUDITOR) || me.has(Roles.ADMIN);
-        List<Row> rows = annotator ? myQueue() : List.of();
-        List<StaffRow> all = staff ? allProjects() : List.of();
+        boolean staff = me.isStaff();
+        List<QueueRow> rows = annotator ? queue.queuesOf(me.id()) : List.of();
+        List<ProjectRow> all = staff ? queue.projects() : List.of();
         String finishedName = finished == null ? null : rows.stream()
-                .filter(r -> r.projectId() == finished).map(Row::name).findFirst().orElse(null);
+                .filter(r -> r.projectId() == finished).map(QueueRow::name).findFirst().orElse(null);
         return Templates.home(rows, all, annotator, staff, finishedName);
-    }
-
-    private List<Row> myQueue() {
-        List<Membership> memberships = Membership.list("userId = ?1 order by projectId", me.id());
-        return memberships.stream().map(m -> {
-            Project p = Project.findById(m.projectId);
-            QueueCounts.Progress progress = queue.progress(p, me.id());
-            return new Row(p.id, p.name, p.taskType.name(), progress.done(), progress.total() - skipped(p.id));
-        }).toList();
-    }
-
-    private long skipped(long projectId) {
-        return Assignment.count("projectId = ?1 and annotatorId = ?2 and status = ?3",
-                projectId, me.id(), AssignmentStatus.SKIPPED);
-    }
-
-    private List<StaffRow> allProjects() {
-        List<Project> projects = Project.list("order by id");
-        return projects.stream().map(p -> new StaffRow(p.id, p.name, p.taskType.name(), p.overlap,
-                p.revealPolicy.name(), queue.items(p))).toList();
     }
 }

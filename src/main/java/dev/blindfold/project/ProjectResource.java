@@ -56,7 +56,7 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public List<ProjectView> list() {
-        List<Project> visible = me.has(Roles.OPS) || me.has(Roles.AUDITOR) || me.has(Roles.ADMIN)
+        List<Project> visible = me.isStaff()
                 ? Project.listAll()
                 : Project.list("id in (select m.projectId from Membership m where m.userId = ?1)", me.id());
         return visible.stream().map(ProjectView::of).toList();
@@ -67,7 +67,7 @@ public class ProjectResource {
     @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
     public ProjectView get(@PathParam("id") long id) {
         Project project = projects.find(id);
-        boolean staff = me.has(Roles.OPS) || me.has(Roles.AUDITOR) || me.has(Roles.ADMIN);
+        boolean staff = me.isStaff();
         if (!staff && Membership.of(id, me.id()).isEmpty()) {
             throw ProblemException.notFound("Project " + id);
         }

@@ -2,6 +2,7 @@ package dev.blindfold.provenance;
 
 import dev.blindfold.provenance.chain.EventChain;
 import dev.blindfold.provenance.chain.EventType;
+import dev.blindfold.web.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -121,7 +122,7 @@ public class EventLog {
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = dev.blindfold.web.DatabaseKind.postgres(em);
+            postgres = DatabaseKind.postgres(em);
         }
         return postgres;
     }

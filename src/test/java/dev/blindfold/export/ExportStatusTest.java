@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import dev.blindfold.web.LongReads;
 
 /** An export's status as its manifest reports it, and the reason a failed one records. Plain JUnit. */
 class ExportStatusTest {
@@ -17,7 +18,7 @@ class ExportStatusTest {
 
     @Test
     void anExportStillStreamingPastTheExportTimeLimitIsReportedAsFailed() {
-        assertEquals(ExportStatus.STREAMING, ExportStatus.of("streaming", T, T.plusSeconds(ExportService.TIMEOUT_SECONDS)));
+        assertEquals(ExportStatus.STREAMING, ExportStatus.of("streaming", T, T.plusSeconds(LongReads.TIMEOUT_SECONDS)));
         assertEquals(ExportStatus.FAILED, ExportStatus.of("streaming", T, T.plus(ExportStatus.ABANDONED_AFTER).plusSeconds(1)));
         assertEquals(ExportStatus.COMPLETE, ExportStatus.of("complete", T, T.plusSeconds(86_400 * 365)));
         assertEquals(ExportStatus.FAILED, ExportStatus.of("failed", T, T));

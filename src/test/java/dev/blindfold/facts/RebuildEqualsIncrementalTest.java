@@ -3,13 +3,13 @@ package dev.blindfold.facts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.audit.AnchoringReport;
-import dev.blindfold.audit.AnchoringService;
-import dev.blindfold.audit.MirrorGapOracle;
-import dev.blindfold.audit.MirrorGapRow;
-import dev.blindfold.audit.MirrorGapService;
-import dev.blindfold.audit.ReportOracle;
-import dev.blindfold.export.AgreementService;
+import dev.blindfold.audit.anchoring.AnchoringTables;
+import dev.blindfold.audit.anchoring.AnchoringService;
+import dev.blindfold.audit.mirrorgap.MirrorGapOracle;
+import dev.blindfold.audit.mirrorgap.MirrorGapRow;
+import dev.blindfold.audit.mirrorgap.MirrorGapService;
+import dev.blindfold.audit.report.ReportOracle;
+import dev.blindfold.agreement.AgreementService;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.ReusedInput;
 import dev.blindfold.support.TestData;
@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,8 +143,8 @@ class RebuildEqualsIncrementalTest {
         long scoredGaps = 0;
         java.util.Set<String> classes = new java.util.TreeSet<>();
         for (long project : projects) {
-            AnchoringReport kept = anchoring.report(project).report();
-            AnchoringReport log = QuarkusTransaction.requiringNew().call(() -> oracle.report(project));
+            AnchoringTables kept = anchoring.report(project).report();
+            AnchoringTables log = QuarkusTransaction.requiringNew().call(() -> oracle.report(project));
             assertRows(log.annotators().stream().map(a -> a.cells()).toList(),
                     kept.annotators().stream().map(a -> a.cells()).toList(), "annotator rows of project " + project);
             assertRows(log.drift().stream().map(a -> a.cells()).toList(),

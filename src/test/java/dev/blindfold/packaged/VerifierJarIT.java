@@ -3,7 +3,6 @@ package dev.blindfold.packaged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blindfold.packaged.LoopClient.Reply;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

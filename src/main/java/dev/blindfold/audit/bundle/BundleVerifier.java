@@ -22,7 +22,7 @@ import java.util.Set;
  *       project ({@link ChainVerifier}, the same check the database verification runs);</li>
  *   <li>each label's exposure tag in labels.jsonl equals the class its events give (B6), every label row has
  *       events and every committed blind answer has a row. Format 2: the rules of {@link ExposureRules#V2}, and the
- *       events include the valid evidence.jsonl lines ({@link EvidencePass}), read into each actor's rules before
+ *       events include the valid evidence.jsonl lines ({@link EvidenceFile}), read into each actor's rules before
  *       that actor's chain, so a seen_before_commit tag whose earlier reveal lies in another project is recomputed
  *       from the bundle alone; format 1: the rules it was tagged by, {@link ExposureRules#V1}.</li>
  * </ol>
@@ -38,7 +38,7 @@ public final class BundleVerifier {
 
     /** Verifies the bundle; IOException when it cannot be opened at all (not a zip, not there). */
     public BundleVerification verify(Path bundle) throws IOException {
-        try (BundleSource source = BundleSource.open(bundle)) {
+        try (BundleContents source = BundleContents.open(bundle)) {
             return verify(source, true);
         }
     }
@@ -49,13 +49,13 @@ public final class BundleVerifier {
      * hashing the events). {@code labels} is 0 in the result.
      */
     public BundleVerification verifyChains(Path bundle) throws IOException {
-        try (BundleSource source = BundleSource.open(bundle)) {
+        try (BundleContents source = BundleContents.open(bundle)) {
             return verify(source, false);
         }
     }
 
-    private BundleVerification verify(BundleSource source, boolean full) throws IOException {
-        Findings findings = new Findings();
+    private BundleVerification verify(BundleContents source, boolean full) throws IOException {
+        CappedFindings findings = new CappedFindings();
         byte[] manifestBytes = readAll(source, BundleManifest.MANIFEST);
         if (manifestBytes == null) {
             return broken(findings, "the bundle has no " + BundleManifest.MANIFEST);
@@ -74,7 +74,7 @@ public final class BundleVerifier {
                 readAll(source, BundleManifest.SIGNATURE));
         if (!full) {
             try (LineReader lines = reader(source, BundleManifest.EVENTS, findings, false)) {
-                ChainVerifier.Result result = lines == null ? null : new ChainsPass(lines, manifest, findings).run();
+                ChainVerifier.Result result = lines == null ? null : new ChainsOnlyCheck(lines, manifest, findings).run();
                 return new BundleVerification(findings.isEmpty(), result == null ? 0 : result.events(),
                         result == null ? 0 : result.chains(), 0, signed, findings.list(), true);
             }
@@ -93,7 +93,7 @@ public final class BundleVerifier {
                 findings.add(new BundleFinding(Kind.MANIFEST, BundleManifest.MANIFEST, 0, null, 0, "lists no " + file));
             }
         }
-        LabelsPass labelsPass = new LabelsPass(findings);
+        LabelsFile labelsPass = new LabelsFile(findings);
         LabelIndex labels = new LabelIndex();
         try (LineReader lines = reader(source, BundleManifest.LABELS, findings, true)) {
             if (lines != null) {
@@ -106,7 +106,7 @@ public final class BundleVerifier {
         if (withEvidence && manifest.file(BundleManifest.EVIDENCE) != null) {
             try (LineReader lines = reader(source, BundleManifest.EVIDENCE, findings, true)) {
                 if (lines != null) {
-                    evidence = new EvidencePass(manifest, findings).read(lines);
+                    evidence = new EvidenceFile(manifest, findings).read(lines);
                     lines.drain();
                     compare(manifest, BundleManifest.EVIDENCE, lines, findings);
                 }
@@ -116,7 +116,7 @@ public final class BundleVerifier {
         long chains = 0;
         try (LineReader lines = reader(source, BundleManifest.EVENTS, findings, true)) {
             if (lines != null) {
-                ChainVerifier.Result result = new EventsPass(lines, manifest, labels, evidence, findings).run();
+                ChainVerifier.Result result = new EventsFileCheck(lines, manifest, labels, evidence, findings).run();
                 events = result.events();
                 chains = result.chains();
                 lines.drain();
@@ -140,12 +140,12 @@ public final class BundleVerifier {
         return new BundleVerification(findings.isEmpty(), events, chains, labelsPass.rows(), signed, findings.list(), false);
     }
 
-    private static BundleVerification broken(Findings findings, String detail) {
+    private static BundleVerification broken(CappedFindings findings, String detail) {
         findings.add(new BundleFinding(Kind.MANIFEST, BundleManifest.MANIFEST, 0, null, 0, detail));
         return new BundleVerification(false, 0, 0, 0, false, findings.list(), false);
     }
 
-    private static LineReader reader(BundleSource source, String name, Findings findings, boolean digest) throws IOException {
+    private static LineReader reader(BundleContents source, String name, CappedFindings findings, boolean digest) throws IOException {
         InputStream in = source.open(name);
         if (in == null) {
             findings.add(new BundleFinding(Kind.FILE_MISSING, name, 0, null, 0, "the manifest lists it; the bundle lacks it"));
@@ -154,7 +154,7 @@ public final class BundleVerifier {
         return new LineReader(in, digest);
     }
 
-    private static void compare(BundleManifest manifest, String name, LineReader read, Findings findings) {
+    private static void compare(BundleManifest manifest, String name, LineReader read, CappedFindings findings) {
         BundleManifest.FileEntry listed = manifest.file(name);
         if (listed == null) {
             return;
@@ -166,7 +166,7 @@ public final class BundleVerifier {
         }
     }
 
-    private static byte[] readAll(BundleSource source, String name) throws IOException {
+    private static byte[] readAll(BundleContents source, String name) throws IOException {
         try (InputStream in = source.open(name)) {
             return in == null ? null : in.readAllBytes();
         }

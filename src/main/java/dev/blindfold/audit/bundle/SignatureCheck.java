@@ -12,9 +12,9 @@ import java.security.PublicKey;
 final class SignatureCheck {
 
     private final PublicKey trusted;
-    private final Findings findings;
+    private final CappedFindings findings;
 
-    SignatureCheck(PublicKey trusted, Findings findings) {
+    SignatureCheck(PublicKey trusted, CappedFindings findings) {
         this.trusted = trusted;
         this.findings = findings;
     }

@@ -1,0 +1,43 @@
+package dev.blindfold.audit.anchoring;
+
+import dev.blindfold.facts.FactReads;
+import dev.blindfold.facts.LabelFact;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The {@link AnchoringFlag}s a flagged label's facts raise, in the order paste_dominant, fast_blind, focus_losses,
+ * offscreen_composition, seen_before_commit, each with the figure that says so. Plain Java.
+ */
+final class FactFlags {
+
+    private FactFlags() {
+    }
+
+    static void of(FactReads.Flagged flagged, String annotator, Consumer<AnchoringFlag> sink) {
+        LabelFact f = flagged.fact();
+        if (f.has(LabelFact.FLAG_PASTE_DOMINANT)) {
+            double share = Math.min(1.0, (double) f.pastedChars() / f.blindChars());
+            sink.accept(flag(AnchoringFlag.PASTE_DOMINANT, flagged, annotator, Math.round(share * 100) + "% pasted"));
+        }
+        if (f.has(LabelFact.FLAG_FAST_BLIND)) {
+            sink.accept(flag(AnchoringFlag.FAST_BLIND, flagged, annotator,
+                    String.format(Locale.ROOT, "%.1f s blind", f.blindMs() / 1000.0)));
+        }
+        if (f.has(LabelFact.FLAG_FOCUS_LOSSES)) {
+            sink.accept(flag(AnchoringFlag.FOCUS_LOSSES, flagged, annotator,
+                    f.focusLosses() + (f.focusLosses() == 1 ? " focus loss" : " focus losses")));
+        }
+        if (f.has(LabelFact.FLAG_OFFSCREEN_COMPOSITION)) {
+            sink.accept(flag(AnchoringFlag.OFFSCREEN_COMPOSITION, flagged, annotator, "focus away for most of the blind step"));
+        }
+        if (f.has(LabelFact.FLAG_SEEN_BEFORE_COMMIT)) {
+            sink.accept(flag(AnchoringFlag.SEEN_BEFORE_COMMIT, flagged, annotator, f.seenDetail()));
+        }
+    }
+
+    private static AnchoringFlag flag(String kind, FactReads.Flagged flagged, String annotator, String detail) {
+        LabelFact f = flagged.fact();
+        return new AnchoringFlag(kind, f.assignmentId(), annotator, flagged.externalId(), f.committedAt(), detail);
+    }
+}

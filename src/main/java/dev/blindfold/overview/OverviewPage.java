@@ -1,0 +1,34 @@
+package dev.blindfold.overview;
+
+import dev.blindfold.identity.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The label-ops page of a project: progress, exposure counts, agreement blind vs final, exports. */
+@Path("/projects/{id}/overview")
+@Produces(MediaType.TEXT_HTML)
+public class OverviewPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance project(ProjectOverview.Overview overview);
+    }
+
+    private final ProjectOverview overview;
+
+    OverviewPage(ProjectOverview overview) {
+        this.overview = overview;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    public TemplateInstance project(@PathParam("id") long projectId) {
+        return Templates.project(overview.of(projectId));
+    }
+}

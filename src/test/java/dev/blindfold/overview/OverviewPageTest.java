@@ -1,0 +1,48 @@
+package dev.blindfold.overview;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.blindfold.support.Api;
+import dev.blindfold.support.TestData;
+import dev.blindfold.support.TestData.Fixture;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The ops project page: progress per annotator, exposure counts, agreement, export links. */
+@QuarkusTest
+class OverviewPageTest {
+
+    @Test
+    void opsSeeProgressExposureCountsAgreementAndExportLinks() {
+        Fixture f = TestData.freeText(2, 2, 2, "REVEAL_AFTER_COMMIT");
+        long first = TestData.next(f.annotator(), f.projectId());
+        TestData.commit(f.annotator(), first, "answer one");
+        Api.as(f.annotator()).get("/api/assignments/" + first + "/drafts").then().statusCode(200);
+        TestData.keep(f.annotator(), first);
+        long second = TestData.next(f.annotator(), f.projectId());
+        TestData.commit(f.annotator(), second, "answer two");
+
+        String family = f.secrets().get(1);
+        Api.as(f.ops()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200)
+                .body(containsString(f.annotator() + "</td><td>2</td><td>2</td><td>1</td><td>0</td>"))
+                .body(containsString(f.annotators().get(1) + "</td><td>0</td><td>0</td><td>0</td><td>0</td>"))
+                .body(containsString("<code>blind_kept</code></td><td>1</td>"))
+                .body(containsString("<code>blind_only</code></td><td>1</td>"))
+                .body(containsString("0</strong> done, 2 partial"))
+                .body(containsString("Krippendorff"))
+                .body(containsString("export?format=jsonl&amp;excludeExposedTo=" + family))
+                .body(containsString("id=\"export-form\""))
+                .body(containsString("<option value=\"" + family + "\">"))
+                .body(containsString("<option value=\"label-studio\">"));
+        Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200);
+    }
+
+    @Test
+    void annotatorsCannotOpenTheOverview() {
+        Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Api.as(f.annotator()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(403)
+                .body(not(containsString(f.secrets().get(0))));
+        Api.as(f.ops()).accept("text/html").get("/projects/987654/overview").then().statusCode(404);
+    }
+}
