@@ -1,8 +1,9 @@
 /**
- * What label ops take out: exposure classes computed from the provenance log, similarity
- * measures, gold and agreement. The rules are plain Java ({@link dev.blindfold.exposure.ExposureClassifier},
- * {@link dev.blindfold.exposure.Similarity}, {@link dev.blindfold.export.Majority},
- * {@link dev.blindfold.export.DawidSkene}); services read events and answers. May call provenance,
- * labeling, project, identity and web.
+ * What label ops take out: label exports in every format (JSON lines, CSV, TRL, OpenAI evals, Label Studio),
+ * streamed in constant memory, with their manifests and pseudonyms. Exposure classes come from
+ * {@code exposure} and the kept label facts, gold from {@code agreement}.
+ *
+ * <p><b>May import:</b> {@code agreement}, {@code exposure}, {@code facts}, {@code identity}, {@code observability},
+ * {@code project}, {@code provenance.chain}, {@code web}.
  */
 package dev.blindfold.export;

@@ -3,6 +3,7 @@
  * streamed into one transaction), with the labels imported from other tools
  * ({@link dev.blindfold.project.ImportedLabel}, read by export). Drafts are loaded only through
  * {@link dev.blindfold.project.Draft#forItem}, which labeling calls after a blind commit.
- * May call identity, provenance and web.
+ *
+ * <p><b>May import:</b> {@code identity}, {@code web}.
  */
 package dev.blindfold.project;

@@ -1,0 +1,8 @@
+/**
+ * The anchoring report of a project, as JSON and as a printable page: whether the log verifies (now, or as
+ * last kept), labels per exposure class, agreement, the mirror gap, per-annotator anchoring and flags.
+ *
+ * <p><b>May import:</b> {@code agreement}, {@code audit.anchoring}, {@code audit.chain}, {@code audit.mirrorgap},
+ * {@code identity}, {@code provenance}, {@code web}.
+ */
+package dev.blindfold.audit.report;
