@@ -1,5 +1,6 @@
 package dev.blindfold.project;
 
+import dev.blindfold.support.MigrationDdl;
 import dev.blindfold.support.Sequences;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * The limit ImportBench compares an import with: the same item and draft rows inserted by plain batched JDBC into
  * {@code items_raw} and {@code drafts_raw}, scratch tables with the columns, keys, references and indexes of
- * {@code items} and {@code drafts}, in one transaction, {@value ImportWriter#CHUNK} items a batch. No parsing, no
- * checks, no duplicate probe: only what the database must do to store the rows.
+ * {@code items} and {@code drafts}, made by the migrations' own DDL ({@link MigrationDdl}), in one transaction,
+ * {@value ImportWriter#CHUNK} items a batch. No parsing, no checks, no duplicate probe: only what the database must do
+ * to store the rows.
  *
  * <p>{@link #intoProjects} writes the same rows into the real {@code items} and {@code drafts}, ids from their
  * sequences, for benchmarks that need a large project fast; the queue's kept counts then need
@@ -26,31 +28,6 @@ public final class RawItemInserts {
     /** One item as the bench generates it: its externalId, input and two drafts' texts. */
     public record Row(String externalId, String input, String draftA, String draftB) {
     }
-
-    private static final String[] DDL = {
-        "DROP TABLE IF EXISTS drafts_raw",
-        "DROP TABLE IF EXISTS items_raw",
-        """
-        CREATE TABLE items_raw (
-            id          BIGINT         PRIMARY KEY,
-            project_id  BIGINT         NOT NULL REFERENCES projects (id),
-            external_id VARCHAR(200)   NOT NULL,
-            input       VARCHAR(1000000) NOT NULL,
-            metadata    VARCHAR(1000000),
-            created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-            CONSTRAINT items_raw_external_id_uq UNIQUE (project_id, external_id)
-        )""",
-        """
-        CREATE TABLE drafts_raw (
-            id      BIGINT         PRIMARY KEY,
-            item_id BIGINT         NOT NULL REFERENCES items_raw (id),
-            model   VARCHAR(200)   NOT NULL,
-            family  VARCHAR(200)   NOT NULL,
-            version VARCHAR(200)   NOT NULL,
-            text    VARCHAR(1000000) NOT NULL
-        )""",
-        "CREATE INDEX drafts_raw_item_ix ON drafts_raw (item_id)",
-    };
 
     private final DataSource dataSource;
     private final String items;
@@ -77,7 +54,7 @@ public final class RawItemInserts {
     /** Creates empty {@code items_raw} and {@code drafts_raw}, dropping earlier ones. */
     void createTables() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : DDL) {
+            for (String sql : MigrationDdl.scratchTables("items", "drafts")) {
                 s.execute(sql);
             }
         }

@@ -1,5 +1,6 @@
 package dev.blindfold.provenance;
 
+import dev.blindfold.support.MigrationDdl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * The physical limit IngestBench compares the event route with: the same event rows, read back from
  * {@code events}, inserted by plain batched JDBC into {@code events_raw}, a scratch table with the columns,
- * keys, references and indexes of {@code events}. No hashing, no chain lock, no HTTP: only what the database
- * must do to store the rows.
+ * keys, references and indexes of {@code events}, made by the migrations' own DDL ({@link MigrationDdl}). No hashing,
+ * no chain lock, no HTTP: only what the database must do to store the rows.
  */
 final class RawEventInserts {
 
@@ -24,27 +25,6 @@ final class RawEventInserts {
                OffsetDateTime clientTime, boolean clientClaimed, String payload, String prevHash, String hash) {
     }
 
-    private static final String[] DDL = {
-        "DROP TABLE IF EXISTS events_raw",
-        """
-        CREATE TABLE events_raw (
-            id             BIGINT        PRIMARY KEY,
-            project_id     BIGINT        NOT NULL REFERENCES projects (id),
-            actor_id       BIGINT        NOT NULL REFERENCES users (id),
-            assignment_id  BIGINT        REFERENCES assignments (id),
-            seq            BIGINT        NOT NULL,
-            type           VARCHAR(40)   NOT NULL,
-            server_time    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-            client_time    TIMESTAMP(6) WITH TIME ZONE,
-            client_claimed BOOLEAN       NOT NULL,
-            payload        VARCHAR(100000) NOT NULL,
-            prev_hash      VARCHAR(64)   NOT NULL,
-            hash           VARCHAR(64)   NOT NULL,
-            CONSTRAINT events_raw_chain_uq UNIQUE (project_id, actor_id, seq)
-        )""",
-        "CREATE INDEX events_raw_assignment_ix ON events_raw (assignment_id, id)",
-        "CREATE INDEX events_raw_actor_time_ix ON events_raw (actor_id, server_time, id)",
-    };
     private static final String INSERT = "INSERT INTO events_raw (id, project_id, actor_id, assignment_id, seq, type,"
             + " server_time, client_time, client_claimed, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -57,7 +37,7 @@ final class RawEventInserts {
     /** Creates an empty {@code events_raw}, dropping an earlier one. */
     void createTable() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : DDL) {
+            for (String sql : MigrationDdl.scratchTables("events")) {
                 s.execute(sql);
             }
         }
