@@ -35,7 +35,7 @@ public final class RawItemInserts {
     private final boolean fromSequences;
     private long nextId = 1;
 
-    RawItemInserts(DataSource dataSource) {
+    public RawItemInserts(DataSource dataSource) {
         this(dataSource, "items_raw", "drafts_raw", false);
     }
 
@@ -52,7 +52,7 @@ public final class RawItemInserts {
     }
 
     /** Creates empty {@code items_raw} and {@code drafts_raw}, dropping earlier ones. */
-    void createTables() throws SQLException {
+    public void createTables() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : MigrationDdl.scratchTables("items", "drafts")) {
                 s.execute(sql);

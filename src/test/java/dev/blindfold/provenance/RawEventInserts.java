@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * keys, references and indexes of {@code events}, made by the migrations' own DDL ({@link MigrationDdl}). No hashing,
  * no chain lock, no HTTP: only what the database must do to store the rows.
  */
-final class RawEventInserts {
+public final class RawEventInserts {
 
     /** One event row as stored, in column order. */
     record Row(long id, long projectId, long actorId, Long assignmentId, long seq, String type, OffsetDateTime serverTime,
@@ -30,12 +30,12 @@ final class RawEventInserts {
 
     private final DataSource dataSource;
 
-    RawEventInserts(DataSource dataSource) {
+    public RawEventInserts(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Creates an empty {@code events_raw}, dropping an earlier one. */
-    void createTable() throws SQLException {
+    public void createTable() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : MigrationDdl.scratchTables("events")) {
                 s.execute(sql);
