@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blindfold.support.Api;
 import dev.blindfold.support.ChunkedGet;
 import dev.blindfold.support.LegacyText;
+import dev.blindfold.support.RawHttp;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.agroal.api.AgroalDataSource;
@@ -129,7 +130,7 @@ class MetricsTest {
         Api.as(annotator).get("/api/no-such-route").then().statusCode(404);
         Api.anonymous().get("/api/projects").then().statusCode(401);
         Api.as(annotator).body(Map.of("name", "x", "taskType", "FREE_TEXT")).post("/api/projects").then().statusCode(403);
-        assertEquals(413, RawHttp.declaredTooLarge("/api/projects"));
+        assertEquals(413, RawHttp.declaredTooLarge(base, "/api/projects").status());
         Scrape after = Scrape.now();
 
         assertEquals(1, after.since(before, "blindfold_problems_total", "type", "invalid-request", "status", "400"));

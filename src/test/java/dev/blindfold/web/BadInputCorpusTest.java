@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blindfold.support.Api;
+import dev.blindfold.support.RawHttp;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import dev.blindfold.web.BadInputCorpus.Route;
@@ -114,12 +115,13 @@ class BadInputCorpusTest {
 
     private Answer send(String user, Bad bad) throws Exception {
         if (bad.declaredLength() != null) {
-            return RawHttp.headersOnly(base, user, bad);
+            RawHttp.Response r = RawHttp.send(base, bad.method() + " " + bad.url() + " HTTP/1.1\r\nAuthorization: "
+                    + basic(user) + "\r\nContent-Type: " + bad.contentType() + "\r\nContent-Length: "
+                    + bad.declaredLength() + "\r\n");
+            return new Answer(r.status(), r.contentType(), r.body());
         }
-        String password = Api.ADMIN.equals(user) ? Api.ADMIN_PASSWORD : Api.PASSWORD;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + bad.url()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(user))
                 .method(bad.method(), bad.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(bad.body()));
         if (bad.body() != null) {
@@ -127,6 +129,12 @@ class BadInputCorpusTest {
         }
         HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    }
+
+    /** The Authorization header value of a test user's HTTP Basic credentials. */
+    private static String basic(String user) {
+        String password = Api.ADMIN.equals(user) ? Api.ADMIN_PASSWORD : Api.PASSWORD;
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
