@@ -3,7 +3,7 @@ package dev.blindfold.audit.bundle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CappedFindings as they are made, kept up to {@link #MAX} (a wholly rewritten bundle would otherwise fill memory). */
+/** Findings as they are made, kept up to {@link #MAX} (a wholly rewritten bundle would otherwise fill memory). */
 final class CappedFindings {
 
     static final int MAX = 10_000;
