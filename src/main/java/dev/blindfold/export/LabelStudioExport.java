@@ -4,24 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blindfold.agreement.AgreementService;
+import dev.blindfold.project.LabelStudioTasks;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import dev.blindfold.agreement.AgreementService;
 
 /**
  * One Label Studio task per item, in the shape Label Studio's JSON export has and its import accepts:
  * {@code {id, data, annotations: [{result, was_cancelled, ground_truth, created_at, lead_time, meta}],
  * predictions: [{model_version, result}]}}. {@code data} is the item's metadata with the input under
  * {@code inputField}; each kept label is an annotation whose result is a {@code textarea} (free text)
- * or {@code choices} (categorical) value named {@code answer → inputField}, and whose {@code meta.blindfold}
- * carries its provenance (exposure class, prior exposure, timings, similarities, blind and final answers).
- * The drafts come back as predictions. Plain Java.
+ * or {@code choices} (categorical) value, and whose {@code meta.blindfold} carries its provenance (exposure class,
+ * prior exposure, timings, similarities, blind and final answers). The drafts come back as predictions. An item
+ * imported from Label Studio gets back what came in ({@link LabelStudioTasks}): its {@code id} as it was (a number
+ * stays a number), its results' {@code from_name}/{@code to_name}, and its {@code data} without those keys; any
+ * other item has its externalId as id and results named {@code answer → inputField}. Plain Java.
  */
 final class LabelStudioExport {
 
-    /** The control tag name results use; a labeling config must name its TextArea or Choices so. */
+    /** The control tag name results use unless the item came with its own; a labeling config names its control so. */
     static final String FROM_NAME = "answer";
+    private static final List<String> KEPT_FOR_EXPORT = List.of(LabelStudioTasks.ID, LabelStudioTasks.FROM_NAME,
+            LabelStudioTasks.TO_NAME);
 
     private static final List<String> ITEM_KEYS = List.of("project_id", "item_external_id", "item_input");
 
@@ -41,11 +46,19 @@ final class LabelStudioExport {
     ObjectNode task(String externalId, String input, String metadata, List<ImportedLabels.ItemDraft> drafts,
                     List<Map<String, Object>> rows) {
         ObjectNode task = json.createObjectNode();
-        task.put("id", externalId);
-        ObjectNode data = task.putObject("data");
         JsonNode meta = parse(metadata);
+        JsonNode id = meta.path(LabelStudioTasks.ID);
+        if (id.isIntegralNumber() || id.isTextual()) {
+            task.set("id", id);
+        } else {
+            task.put("id", externalId);
+        }
+        String fromName = meta.path(LabelStudioTasks.FROM_NAME).asText(FROM_NAME);
+        String toName = meta.path(LabelStudioTasks.TO_NAME).asText(inputField);
+        ObjectNode data = task.putObject("data");
         if (meta.isObject()) {
             data.setAll((ObjectNode) meta);
+            data.remove(KEPT_FOR_EXPORT);
         }
         data.put(inputField, input);
         ArrayNode annotations = task.putArray("annotations");
@@ -55,7 +68,7 @@ final class LabelStudioExport {
                 continue;
             }
             ObjectNode annotation = annotations.addObject();
-            annotation.set("result", result(answer));
+            annotation.set("result", result(answer, fromName, toName));
             annotation.put("was_cancelled", false);
             annotation.put("ground_truth", false);
             Object committed = row.get("committed_at");
@@ -80,7 +93,7 @@ final class LabelStudioExport {
         for (ImportedLabels.ItemDraft d : drafts) {
             ObjectNode prediction = predictions.addObject();
             prediction.put("model_version", d.model().equals(d.version()) ? d.model() : d.model() + "/" + d.version());
-            prediction.set("result", result(d.text()));
+            prediction.set("result", result(d.text(), fromName, toName));
         }
         return task;
     }
@@ -90,11 +103,11 @@ final class LabelStudioExport {
         return JsonlRows.BLINDFOLD.equals(row.get("source")) ? ItemRows.answer(row, source) : (String) row.get("final_answer");
     }
 
-    private ArrayNode result(String answer) {
+    private ArrayNode result(String answer, String fromName, String toName) {
         ArrayNode result = json.createArrayNode();
         ObjectNode region = result.addObject();
-        region.put("from_name", FROM_NAME);
-        region.put("to_name", inputField);
+        region.put("from_name", fromName);
+        region.put("to_name", toName);
         region.put("type", categorical ? "choices" : "textarea");
         region.put("origin", "manual");
         region.putObject("value").putArray(categorical ? "choices" : "text").add(answer);

@@ -18,17 +18,25 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Items from a Label Studio tasks export (a JSON array of tasks with {@code data},
- * {@code predictions[].result} and {@code annotations[].result}). A streaming Jackson parser walks
- * the array and reads one task tree at a time, which goes to the caller's sink at once: the file is
- * never held whole. The task id becomes the externalId, {@code data[inputField]} the input and the
- * rest of {@code data} the metadata; each prediction becomes a hidden draft whose model and version
- * are its {@code model_version} and whose family is given per import. Each annotation not
- * cancelled becomes an {@link Annotation} (see {@link LabelStudioAnnotations}): a label written
- * elsewhere, unseen here. A result's text is its {@code value.text} or {@code value.choices}, one
- * result a line. Plain Java; errors name the task (1-based).
+ * Items from a Label Studio tasks file as Label Studio reads and writes them: a JSON array of tasks with
+ * {@code data}, {@code predictions[].result} and {@code annotations[].result}, or of plain objects, each of which is
+ * the data itself (Label Studio's own rule for a task without a {@code data} object). A streaming Jackson parser
+ * walks the array and reads one task tree at a time, which goes to the caller's sink at once: the file is never held
+ * whole. The task's {@code id} (optional, as in Label Studio) becomes the externalId, else the task's 1-based
+ * position; {@code data[inputField]} becomes the input and the rest of {@code data} the metadata, with the
+ * {@code id} as it came ({@value #ID}: a number stays a number) and the control names of the first result that names
+ * them ({@value #FROM_NAME}, {@value #TO_NAME}), so the Label Studio export gives them back. Each prediction becomes a
+ * hidden draft whose model and version are its {@code model_version} and whose family is given per import. Each
+ * annotation not cancelled becomes an {@link Annotation} (see {@link LabelStudioAnnotations}): a label written
+ * elsewhere, unseen here. A result's text is its {@code value.text} or {@code value.choices}, one result a line.
+ * Plain Java; errors name the task (1-based).
  */
 public final class LabelStudioTasks {
+
+    /** Metadata keys that keep what a Label Studio export needs to give back: the task id and the control names. */
+    public static final String ID = "label_studio_id";
+    public static final String FROM_NAME = "label_studio_from_name";
+    public static final String TO_NAME = "label_studio_to_name";
 
     /** A label someone wrote in Label Studio; {@code createdAt} is null when the export's time did not parse. */
     public record Annotation(String id, String annotator, String answer, Instant createdAt) {
@@ -93,15 +101,19 @@ public final class LabelStudioTasks {
     }
 
     private Task task(JsonNode task, int n, String inputField, String family) {
-        if (task == null || !task.isObject() || !task.path("data").isObject()) {
-            throw ProblemException.badRecord("task", n, "a task must be an object with a data object.");
+        if (task == null || !task.isObject()) {
+            throw ProblemException.badRecord("task", n, "a task must be a JSON object (with a data object, or the data"
+                    + " itself).");
         }
         lines.requireUnicode(task, n);
-        if (!task.hasNonNull("id")) {
-            throw ProblemException.badRecord("task", n, "id is missing.");
+        boolean wrapped = task.path("data").isObject();
+        JsonNode id = wrapped ? task.get("id") : null;
+        boolean hasId = id != null && !id.isNull();
+        if (hasId && !id.isIntegralNumber() && !id.isTextual()) {
+            throw ProblemException.badRecord("task", n, "id must be a number or a string.");
         }
-        String taskId = task.get("id").asText();
-        ObjectNode data = task.get("data").deepCopy();
+        String taskId = hasId ? id.asText() : String.valueOf(n);
+        ObjectNode data = (wrapped ? task.get("data") : task).deepCopy();
         JsonNode input = data.remove(inputField);
         ObjectNode item = json.createObjectNode();
         item.put("externalId", taskId);
@@ -110,10 +122,15 @@ public final class LabelStudioTasks {
         } else {
             throw ProblemException.badRecord("task", n, "data." + inputField + " is missing (choose the field with inputField=).");
         }
-        data.put("label_studio_id", taskId);
+        if (hasId) {
+            data.set(ID, id);
+        }
+        if (wrapped) {
+            controlNames(task, data);
+        }
         item.set("metadata", data);
         ArrayNode drafts = item.putArray("drafts");
-        JsonNode predictions = task.path("predictions");
+        JsonNode predictions = wrapped ? task.path("predictions") : json.createArrayNode();
         for (int p = 0; p < predictions.size(); p++) {
             JsonNode prediction = predictions.get(p);
             String model = prediction.path("model_version").asText("");
@@ -127,6 +144,22 @@ public final class LabelStudioTasks {
             draft.put("version", model.isEmpty() ? "unknown" : model);
             draft.put("text", text);
         }
-        return new Task(lines.fromNode(n, item), LabelStudioAnnotations.of(task.path("annotations"), n, taskId));
+        JsonNode annotations = wrapped ? task.path("annotations") : json.createArrayNode();
+        return new Task(lines.fromNode(n, item), LabelStudioAnnotations.of(annotations, n, taskId));
+    }
+
+    /** Keeps the control names of the first annotation or prediction result that names them. */
+    private static void controlNames(JsonNode task, ObjectNode data) {
+        for (String kind : new String[] {"annotations", "predictions"}) {
+            for (JsonNode entry : task.path(kind)) {
+                for (JsonNode region : entry.path("result")) {
+                    if (region.path("from_name").isTextual() && region.path("to_name").isTextual()) {
+                        data.put(FROM_NAME, region.get("from_name").asText());
+                        data.put(TO_NAME, region.get("to_name").asText());
+                        return;
+                    }
+                }
+            }
+        }
     }
 }

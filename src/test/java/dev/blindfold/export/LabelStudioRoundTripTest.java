@@ -76,15 +76,18 @@ class LabelStudioRoundTripTest {
         JsonNode tasks = JSON.readTree(exported);
         assertEquals(2, tasks.size());
         JsonNode first = tasks.get(0);
-        assertEquals("41", first.get("id").asText());
-        assertEquals("Summarise: the cat sat on the mat.", first.get("data").get("text").asText());
-        assertEquals("forum", first.get("data").get("source").asText());
+        assertTrue(first.get("id").isIntegralNumber(), "an integer id came in, an integer goes out: " + first.get("id"));
+        assertEquals(41, first.get("id").asInt());
+        assertEquals(JSON.readTree("{\"text\": \"Summarise: the cat sat on the mat.\", \"source\": \"forum\"}"),
+                first.get("data"), "data as it came in, nothing of Blindfold's added");
         List<String> exposures = new ArrayList<>();
         first.get("annotations").forEach(a -> exposures.add(a.get("meta").get("blindfold").get("exposure").asText()));
         assertEquals(List.of("blind_kept", "unknown"), exposures.stream().sorted().toList());
         for (JsonNode annotation : first.get("annotations")) {
             JsonNode region = annotation.get("result").get(0);
             assertEquals("textarea", region.get("type").asText());
+            assertEquals("answer", region.get("from_name").asText());
+            assertEquals("text", region.get("to_name").asText());
             assertTrue(region.get("value").get("text").get(0).isTextual());
         }
         assertEquals(List.of("frontier-2024", "small-1"), modelVersions(first));
@@ -93,6 +96,51 @@ class LabelStudioRoundTripTest {
         Api.as(ops).contentType("application/json").body(exported.getBytes(StandardCharsets.UTF_8))
                 .post("/api/projects/" + again + "/items?format=label-studio").then().log().ifValidationFails().statusCode(200)
                 .body("created", equalTo(2)).body("drafts", equalTo(4)).body("labels", equalTo(3));
+    }
+
+    /**
+     * Label Studio files as Label Studio writes them: tasks without an id (numbered by position), a plain object that
+     * is the data itself, and controls of their own names, which the export gives back.
+     */
+    @Test
+    void tasksWithoutIdsOrDataWrappersImportAndTheirControlNamesComeBack() throws Exception {
+        String ops = TestData.user("ops");
+        long projectId = project(ops);
+        String tasks = """
+                [
+                  {"data": {"text": "Summarise: the bus was late."},
+                   "predictions": [{"model_version": "m1", "result": [{"from_name": "summary", "to_name": "doc",
+                     "type": "textarea", "value": {"text": ["Late bus."]}}]}]},
+                  {"text": "Summarise: the train was early.", "lang": "en"}
+                ]""";
+        Api.as(ops).contentType("application/json").body(tasks.getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + projectId + "/items?format=label-studio").then().statusCode(200)
+                .body("created", equalTo(2)).body("drafts", equalTo(1)).body("labels", equalTo(0));
+        String annotator = TestData.user("annotator");
+        Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            long aid = TestData.next(annotator, projectId);
+            TestData.commit(annotator, aid, "Mine " + i);
+            Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
+            TestData.keep(annotator, aid);
+        }
+        JsonNode exported = JSON.readTree(Api.as(ops).get("/api/projects/" + projectId + "/export?format=label-studio")
+                .then().statusCode(200).extract().asString());
+        assertEquals(2, exported.size());
+        JsonNode bus = exported.get(0).get("data").get("text").asText().contains("bus") ? exported.get(0) : exported.get(1);
+        JsonNode train = bus == exported.get(0) ? exported.get(1) : exported.get(0);
+        assertEquals("1", bus.get("id").asText(), "no id came in: the task's position");
+        assertEquals("2", train.get("id").asText());
+        assertEquals(JSON.readTree("{\"text\": \"Summarise: the train was early.\", \"lang\": \"en\"}"), train.get("data"));
+        JsonNode annotation = bus.get("annotations").get(0).get("result").get(0);
+        assertEquals("summary", annotation.get("from_name").asText());
+        assertEquals("doc", annotation.get("to_name").asText());
+        JsonNode prediction = bus.get("predictions").get(0).get("result").get(0);
+        assertEquals("summary", prediction.get("from_name").asText());
+        assertEquals("doc", prediction.get("to_name").asText());
+        JsonNode plain = train.get("annotations").get(0).get("result").get(0);
+        assertEquals("answer", plain.get("from_name").asText(), "no control names came in: Blindfold's");
+        assertEquals("text", plain.get("to_name").asText());
     }
 
     private static long project(String ops) {

@@ -55,7 +55,9 @@ class LabelStudioTasksTest {
         ItemLines.ItemLine first = read.get(0).item();
         assertEquals("17", first.externalId());
         assertEquals("Summarise: the cat sat.", first.input());
-        assertEquals("{\"source\":\"forum\",\"label_studio_id\":\"17\"}", first.metadata());
+        assertEquals("{\"source\":\"forum\",\"label_studio_id\":17,\"label_studio_from_name\":\"answer\","
+                + "\"label_studio_to_name\":\"text\"}", first.metadata(), "the id as it came, a number; the control names");
+        assertEquals("{\"label_studio_id\":18}", read.get(1).item().metadata(), "no result names its controls");
         assertEquals(List.of(new ItemLines.DraftLine("gpt-4o-2024-05-13", "frontier", "gpt-4o-2024-05-13", "A cat sat."),
                 new ItemLines.DraftLine("claude-3-5", "frontier", "claude-3-5", "Positive")), first.drafts());
         assertEquals(List.of(), read.get(1).item().drafts());
@@ -74,6 +76,31 @@ class LabelStudioTasksTest {
         assertEquals(new Annotation("7", "rita@example.org", "one\ntwo", Instant.parse("2024-01-02T01:04:05Z")), byEmail);
     }
 
+    /** Label Studio's docs: a task's id is optional, and a task without a data object is the data itself. */
+    @Test
+    void tasksWithoutIdsAndPlainObjectsAreReadAsLabelStudioReadsThem() {
+        List<Task> read = parse("""
+                [
+                  {"data": {"text": "First, wrapped, no id."}, "predictions": [
+                    {"model_version": "m1", "result": [{"from_name": "summary", "to_name": "doc", "type": "textarea",
+                                                         "value": {"text": ["Draft one."]}}]}]},
+                  {"text": "Second, the data itself.", "lang": "en", "predictions": "kept as data"},
+                  {"id": "ext-9", "data": {"text": "Third, a string id."}}
+                ]""", "text", null);
+        assertEquals(List.of("1", "2", "ext-9"), read.stream().map(t -> t.item().externalId()).toList(),
+                "without an id, the task's 1-based position");
+        assertEquals("{\"label_studio_from_name\":\"summary\",\"label_studio_to_name\":\"doc\"}",
+                read.get(0).item().metadata());
+        assertEquals(1, read.get(0).item().drafts().size());
+        assertEquals("Second, the data itself.", read.get(1).item().input());
+        assertEquals("{\"lang\":\"en\",\"predictions\":\"kept as data\"}", read.get(1).item().metadata());
+        assertEquals(List.of(), read.get(1).item().drafts(), "a plain object has no predictions of its own");
+        assertEquals("{\"label_studio_id\":\"ext-9\"}", read.get(2).item().metadata());
+        assertEquals("task 3: externalId '1' appears twice in this file.", assertThrows(ProblemException.class,
+                () -> parse("[{\"text\":\"a\"},{\"text\":\"b\"},{\"id\":1,\"data\":{\"text\":\"c\"}}]", "text", null))
+                .getMessage(), "a position and an id can meet; the file is refused, not merged");
+    }
+
     @Test
     void withoutAFamilyEachModelVersionIsItsOwnFamily() {
         assertEquals("claude-3-5", parse(EXPORT, "text", null).get(0).item().drafts().get(1).family());
@@ -85,8 +112,10 @@ class LabelStudioTasksTest {
                 () -> parse("[{\"id\":1,\"data\":{\"text\":\"ok\"}},{\"id\":2,\"data\":{\"body\":\"x\"}}]", "text", null));
         assertEquals(2, e.line());
         assertEquals("task 2: data.text is missing (choose the field with inputField=).", e.getMessage());
-        assertEquals("task 1: id is missing.",
-                assertThrows(ProblemException.class, () -> parse("[{\"data\":{\"text\":\"x\"}}]", "text", null)).getMessage());
+        assertEquals("task 1: id must be a number or a string.", assertThrows(ProblemException.class,
+                () -> parse("[{\"id\":{\"n\":1},\"data\":{\"text\":\"x\"}}]", "text", null)).getMessage());
+        assertEquals("task 1: a task must be a JSON object (with a data object, or the data itself).",
+                assertThrows(ProblemException.class, () -> parse("[\"x\"]", "text", null)).getMessage());
         assertEquals("bad-import", assertThrows(ProblemException.class, () -> parse("{}", "text", null)).slug());
         assertEquals("task 2: externalId '1' appears twice in this file.", assertThrows(ProblemException.class,
                 () -> parse("[{\"id\":1,\"data\":{\"text\":\"a\"}},{\"id\":1,\"data\":{\"text\":\"b\"}}]", "text", null))
