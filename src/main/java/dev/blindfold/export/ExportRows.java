@@ -19,7 +19,8 @@ import java.util.TreeMap;
  *   <li>Per-label formats (jsonl, csv, trl) stream rows as {@link LabelReader} classifies them, one
  *       annotator at a time, then the imported labels.</li>
  *   <li>Per-item formats (gold=true, openai-evals, label-studio) regroup the same kept rows by item through
- *       an {@link ItemSpool} on disk, so memory stays bounded by a spool batch, not by the project.</li>
+ *       an {@link ItemSpool} on disk, so memory stays bounded by a spool batch, not by the project; label-studio
+ *       adds every item of the project, so items without a kept label are tasks too.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -27,6 +28,10 @@ class ExportRows {
 
     /** Rows sorted in memory before a spool batch is written out. */
     static final int SPOOL_BATCH = 10_000;
+    /** Items read a page at a time for the Label Studio export's tasks without labels. */
+    private static final int ITEM_PAGE = 1_000;
+    /** The key of the spool row that says only "this item is in the project" (a Label Studio task with no label). */
+    private static final String ITEM_ONLY = "item_only";
 
     private final LabelReader labels;
     private final ImportedLabels imported;
@@ -150,17 +155,20 @@ class ExportRows {
             spool.endBatch();
             if (format == ExportFormat.LABEL_STUDIO) {
                 eachImported(x, l -> spool.add(l.itemId(), x.row(l)));
+                spool.endBatch();
+                everyItem(x.project().id, spool);
             }
             LabelStudioExport studio = new LabelStudioExport(json, inputField, !x.freeText(), x.filter().source());
             spool.drain(group -> {
+                List<Map<String, Object>> kept = group.rows().stream().filter(r -> !r.containsKey(ITEM_ONLY)).toList();
                 Map<String, Object> row = switch (format) {
-                    case OPENAI_EVALS -> ItemRows.openAiEval(group.rows(), x.freeText());
-                    case LABEL_STUDIO -> task(studio, group);
-                    default -> ItemRows.gold(x.id(), x.project().id, group.rows(), x.filter().source(),
+                    case OPENAI_EVALS -> ItemRows.openAiEval(kept, x.freeText());
+                    case LABEL_STUDIO -> task(studio, group.itemId(), kept);
+                    default -> ItemRows.gold(x.id(), x.project().id, kept, x.filter().source(),
                             x.project().overlap, x.freeText());
                 };
                 if (row != null) {
-                    group.rows().forEach(r -> x.tally().label((String) r.get("exposure")));
+                    kept.forEach(r -> x.tally().label((String) r.get("exposure")));
                     sink.accept(row);
                     x.tally().rows++;
                 }
@@ -169,15 +177,34 @@ class ExportRows {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> task(LabelStudioExport studio, ItemSpool.Group group) {
-        Item item = Item.findById(group.itemId());
-        List<ImportedLabels.ItemDraft> drafts = dev.blindfold.project.Draft.forItem(group.itemId()).stream()
-                .map(d -> new ImportedLabels.ItemDraft(d.model, d.family, d.version, d.text)).toList();
-        var task = studio.task(item.externalId, item.input, item.metadata, drafts, group.rows());
-        if (task == null) {
-            return null;
+    /**
+     * Puts a row holding only {@link #ITEM_ONLY} in the spool for each of the project's items, a page of the
+     * externalId index at a time, so the Label Studio export has a task for every item, with annotations or not.
+     */
+    private void everyItem(long projectId, ItemSpool spool) {
+        String after = null;
+        int inBatch = 0;
+        for (List<Item.Key> page = Item.page(projectId, null, ITEM_PAGE); !page.isEmpty();
+             page = Item.page(projectId, after, ITEM_PAGE)) {
+            for (Item.Key key : page) {
+                spool.add(key.id(), Map.of(ITEM_ONLY, true));
+                if (++inBatch >= SPOOL_BATCH) {
+                    spool.endBatch();
+                    inBatch = 0;
+                }
+            }
+            after = page.get(page.size() - 1).externalId();
+            em.clear();
         }
+        spool.endBatch();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> task(LabelStudioExport studio, long itemId, List<Map<String, Object>> rows) {
+        Item item = Item.findById(itemId);
+        List<ImportedLabels.ItemDraft> drafts = dev.blindfold.project.Draft.forItem(itemId).stream()
+                .map(d -> new ImportedLabels.ItemDraft(d.model, d.family, d.version, d.text)).toList();
+        var task = studio.task(item.externalId, item.input, item.metadata, drafts, rows);
         ExportText.require(task);
         return json.convertValue(task, Map.class);
     }

@@ -19,7 +19,8 @@ import java.util.Map;
  * prior exposure, timings, similarities, blind and final answers). The drafts come back as predictions. An item
  * imported from Label Studio gets back what came in ({@link LabelStudioTasks}): its {@code id} as it was (a number
  * stays a number), its results' {@code from_name}/{@code to_name}, and its {@code data} without those keys; any
- * other item has its externalId as id and results named {@code answer → inputField}. Plain Java.
+ * other item has its externalId as id and results named {@code answer → inputField}. Every item of the project is a
+ * task: one without a kept label has predictions only, ready to be labelled in Label Studio. Plain Java.
  */
 final class LabelStudioExport {
 
@@ -42,7 +43,7 @@ final class LabelStudioExport {
         this.source = source;
     }
 
-    /** The task of one item, or null when none of its kept labels has an answer of the chosen kind. */
+    /** The task of one item: its kept labels with an answer of the chosen kind as annotations (maybe none), its drafts. */
     ObjectNode task(String externalId, String input, String metadata, List<ImportedLabels.ItemDraft> drafts,
                     List<Map<String, Object>> rows) {
         ObjectNode task = json.createObjectNode();
@@ -85,9 +86,6 @@ final class LabelStudioExport {
                     provenance.set(key, json.valueToTree(value));
                 }
             });
-        }
-        if (annotations.isEmpty()) {
-            return null;
         }
         ArrayNode predictions = task.putArray("predictions");
         for (ImportedLabels.ItemDraft d : drafts) {

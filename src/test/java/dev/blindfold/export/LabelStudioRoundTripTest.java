@@ -100,10 +100,11 @@ class LabelStudioRoundTripTest {
 
     /**
      * Label Studio files as Label Studio writes them: tasks without an id (numbered by position), a plain object that
-     * is the data itself, and controls of their own names, which the export gives back.
+     * is the data itself, and controls of their own names, which the export gives back; an item nobody labelled yet
+     * is a task too, with its predictions only.
      */
     @Test
-    void tasksWithoutIdsOrDataWrappersImportAndTheirControlNamesComeBack() throws Exception {
+    void tasksWithoutIdsOrDataWrappersImportAndComeBackWithTheirControlNamesAndUnlabelledItems() throws Exception {
         String ops = TestData.user("ops");
         long projectId = project(ops);
         String tasks = """
@@ -111,11 +112,13 @@ class LabelStudioRoundTripTest {
                   {"data": {"text": "Summarise: the bus was late."},
                    "predictions": [{"model_version": "m1", "result": [{"from_name": "summary", "to_name": "doc",
                      "type": "textarea", "value": {"text": ["Late bus."]}}]}]},
-                  {"text": "Summarise: the train was early.", "lang": "en"}
+                  {"text": "Summarise: the train was early.", "lang": "en"},
+                  {"data": {"text": "Summarise: the ferry sank."},
+                   "predictions": [{"model_version": "m1", "result": [{"type": "textarea", "value": {"text": ["Sunk."]}}]}]}
                 ]""";
         Api.as(ops).contentType("application/json").body(tasks.getBytes(StandardCharsets.UTF_8))
                 .post("/api/projects/" + projectId + "/items?format=label-studio").then().statusCode(200)
-                .body("created", equalTo(2)).body("drafts", equalTo(1)).body("labels", equalTo(0));
+                .body("created", equalTo(3)).body("drafts", equalTo(2)).body("labels", equalTo(0));
         String annotator = TestData.user("annotator");
         Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
         for (int i = 0; i < 2; i++) {
@@ -124,23 +127,39 @@ class LabelStudioRoundTripTest {
             Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
             TestData.keep(annotator, aid);
         }
-        JsonNode exported = JSON.readTree(Api.as(ops).get("/api/projects/" + projectId + "/export?format=label-studio")
-                .then().statusCode(200).extract().asString());
-        assertEquals(2, exported.size());
-        JsonNode bus = exported.get(0).get("data").get("text").asText().contains("bus") ? exported.get(0) : exported.get(1);
-        JsonNode train = bus == exported.get(0) ? exported.get(1) : exported.get(0);
-        assertEquals("1", bus.get("id").asText(), "no id came in: the task's position");
-        assertEquals("2", train.get("id").asText());
-        assertEquals(JSON.readTree("{\"text\": \"Summarise: the train was early.\", \"lang\": \"en\"}"), train.get("data"));
-        JsonNode annotation = bus.get("annotations").get(0).get("result").get(0);
-        assertEquals("summary", annotation.get("from_name").asText());
-        assertEquals("doc", annotation.get("to_name").asText());
-        JsonNode prediction = bus.get("predictions").get(0).get("result").get(0);
-        assertEquals("summary", prediction.get("from_name").asText());
-        assertEquals("doc", prediction.get("to_name").asText());
-        JsonNode plain = train.get("annotations").get(0).get("result").get(0);
-        assertEquals("answer", plain.get("from_name").asText(), "no control names came in: Blindfold's");
-        assertEquals("text", plain.get("to_name").asText());
+        io.restassured.response.Response response = Api.as(ops).get("/api/projects/" + projectId
+                + "/export?format=label-studio").then().statusCode(200).extract().response();
+        JsonNode exported = JSON.readTree(response.asString());
+        Map<String, JsonNode> byText = new java.util.HashMap<>();
+        exported.forEach(t -> byText.put(t.get("data").get("text").asText().replaceAll("Summarise: the (\\w+).*", "$1"), t));
+        assertEquals(java.util.Set.of("bus", "train", "ferry"), byText.keySet(), "every item is a task");
+        assertEquals("1", byText.get("bus").get("id").asText(), "no id came in: the task's position");
+        assertEquals("2", byText.get("train").get("id").asText());
+        assertEquals("3", byText.get("ferry").get("id").asText());
+        assertEquals(JSON.readTree("{\"text\": \"Summarise: the train was early.\", \"lang\": \"en\"}"),
+                byText.get("train").get("data"));
+        JsonNode busPrediction = byText.get("bus").get("predictions").get(0).get("result").get(0);
+        assertEquals("summary", busPrediction.get("from_name").asText());
+        assertEquals("doc", busPrediction.get("to_name").asText());
+        assertEquals("answer", byText.get("ferry").get("predictions").get(0).get("result").get(0).get("from_name").asText(),
+                "no control names came in: Blindfold's");
+        int annotations = 0;
+        int unlabelled = 0;
+        for (Map.Entry<String, JsonNode> e : byText.entrySet()) {
+            JsonNode list = e.getValue().get("annotations");
+            assertTrue(list.isArray());
+            annotations += list.size();
+            unlabelled += list.isEmpty() ? 1 : 0;
+            for (JsonNode a : list) {
+                JsonNode region = a.get("result").get(0);
+                assertEquals(e.getKey().equals("bus") ? "summary" : "answer", region.get("from_name").asText());
+                assertEquals(e.getKey().equals("bus") ? "doc" : "text", region.get("to_name").asText());
+            }
+        }
+        assertEquals(2, annotations);
+        assertEquals(1, unlabelled, "the item nobody labelled has predictions only (or nothing, if it had none)");
+        Api.as(ops).get("/api/exports/" + response.header("X-Blindfold-Export-Id")).then().statusCode(200)
+                .body("rows", equalTo(3)).body("labelsByExposure.blind_kept", equalTo(2));
     }
 
     private static long project(String ops) {
