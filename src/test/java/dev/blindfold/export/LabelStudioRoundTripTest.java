@@ -47,14 +47,7 @@ class LabelStudioRoundTripTest {
         Api.as(ops).contentType("application/json").body(TASKS.getBytes(StandardCharsets.UTF_8))
                 .post("/api/projects/" + projectId + "/items?format=label-studio").then().statusCode(200)
                 .body("created", equalTo(2)).body("drafts", equalTo(4)).body("labels", equalTo(1));
-        String annotator = TestData.user("annotator");
-        Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
-        for (int i = 0; i < 2; i++) {
-            long aid = TestData.next(annotator, projectId);
-            TestData.commit(annotator, aid, "My own summary " + i);
-            Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
-            TestData.keep(annotator, aid);
-        }
+        labelBlindAndKeep(ops, projectId, 2);
 
         List<JsonNode> labels = rows(Api.as(ops).get("/api/projects/" + projectId + "/export?format=jsonl")
                 .then().statusCode(200).extract().asString());
@@ -119,14 +112,7 @@ class LabelStudioRoundTripTest {
         Api.as(ops).contentType("application/json").body(tasks.getBytes(StandardCharsets.UTF_8))
                 .post("/api/projects/" + projectId + "/items?format=label-studio").then().statusCode(200)
                 .body("created", equalTo(3)).body("drafts", equalTo(2)).body("labels", equalTo(0));
-        String annotator = TestData.user("annotator");
-        Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
-        for (int i = 0; i < 2; i++) {
-            long aid = TestData.next(annotator, projectId);
-            TestData.commit(annotator, aid, "Mine " + i);
-            Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
-            TestData.keep(annotator, aid);
-        }
+        labelBlindAndKeep(ops, projectId, 2);
         io.restassured.response.Response response = Api.as(ops).get("/api/projects/" + projectId
                 + "/export?format=label-studio").then().statusCode(200).extract().response();
         JsonNode exported = JSON.readTree(response.asString());
@@ -160,6 +146,18 @@ class LabelStudioRoundTripTest {
         assertEquals(1, unlabelled, "the item nobody labelled has predictions only (or nothing, if it had none)");
         Api.as(ops).get("/api/exports/" + response.header("X-Blindfold-Export-Id")).then().statusCode(200)
                 .body("rows", equalTo(3)).body("labelsByExposure.blind_kept", equalTo(2));
+    }
+
+    /** A new annotator joins the project and labels {@code count} items blind, sees the drafts and keeps each answer. */
+    private static void labelBlindAndKeep(String ops, long projectId, int count) {
+        String annotator = TestData.user("annotator");
+        Api.as(ops).body(Map.of("username", annotator)).post("/api/projects/" + projectId + "/members").then().statusCode(201);
+        for (int i = 0; i < count; i++) {
+            long aid = TestData.next(annotator, projectId);
+            TestData.commit(annotator, aid, "My own summary " + i);
+            Api.as(annotator).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
+            TestData.keep(annotator, aid);
+        }
     }
 
     private static long project(String ops) {
