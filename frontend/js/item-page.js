@@ -7,6 +7,7 @@
 import { api } from './api.js';
 import { noRecorder, startRecorder } from './provenance.js';
 import { bindShortcuts } from './shortcuts.js';
+import { words } from './words.js';
 import { acceptableSlots, collectRatings, fetchDrafts, labelSet, rateNextUnrated, renderDrafts } from './reveal.js';
 
 const root = document.getElementById('item-page');
@@ -156,7 +157,7 @@ function saveFinal(body) {
     if ($('revise-form')) $('revise-form').hidden = true;
     const saved = document.createElement('p');
     saved.className = 'status';
-    saved.textContent = `Saved: ${body.decision}${body.preferredSlot ? ` ${body.preferredSlot}` : ''}`;
+    saved.textContent = `Saved: ${words(body.decision)}${body.preferredSlot ? ` ${body.preferredSlot}` : ''}`;
     $('final-card').appendChild(saved);
     $('done-card').hidden = false;
     $('next').focus();

@@ -89,7 +89,7 @@ class BrowserFlowTest extends BrowserTest {
         revise.sendKeys(REVISED);
         d.findElement(By.id("save-revision")).click();
         WebElement next = chrome.await("the done card", visibilityOfElementLocated(By.id("next")));
-        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: REVISE"));
+        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Revise"));
         assertFalse(d.findElement(By.id("final-actions")).isDisplayed(), "keep/accept/revise are gone once saved");
         assertEquals(TYPED + PASTED, blindAnswerOnPage(), "the blind answer stays unchanged after the revision");
         assertTrue(next.getText().startsWith("Next item"));
@@ -162,7 +162,7 @@ class BrowserFlowTest extends BrowserTest {
 
         new Actions(d).sendKeys("k").perform();
         chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));
-        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: KEEP"));
+        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Keep"));
 
         List<Map<String, Object>> events = events(f.auditor(), aid);
         List<String> types = events.stream().map(e -> (String) e.get("type")).toList();

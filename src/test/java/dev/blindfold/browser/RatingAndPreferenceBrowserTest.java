@@ -59,7 +59,7 @@ class RatingAndPreferenceBrowserTest extends BrowserTest {
 
         new Actions(d).sendKeys("b").perform();
         chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));
-        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: PREFER B"));
+        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Prefer B"));
 
         List<Map<String, Object>> events = events(f.auditor(), aid);
         List<String> types = events.stream().map(e -> (String) e.get("type")).toList();
@@ -101,7 +101,7 @@ class RatingAndPreferenceBrowserTest extends BrowserTest {
         d.findElement(By.cssSelector("input[name='rate-B'][value='2']")).click();
         ctrlEnter();
         chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));
-        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: RATE"));
+        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Rate"));
         assertFalse(d.findElement(By.id("final-error")).isDisplayed(), "the old error is gone");
 
         List<Map<String, Object>> events = events(f.auditor(), aid);

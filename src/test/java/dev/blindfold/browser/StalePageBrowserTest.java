@@ -46,7 +46,7 @@ class StalePageBrowserTest extends BrowserTest {
         WebElement notice = chrome.await("the finished notice", visibilityOfElementLocated(By.id("finished-notice")));
         assertTrue(notice.getText().contains("This item was already finished"), notice.getText());
         assertEquals(List.of(), d.findElements(By.id("blind-form")), "no blank commit form for a finished item");
-        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: KEEP"), "it shows what was saved");
+        assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Keep"), "it shows what was saved");
         new Actions(d).sendKeys("xyz xyz").perform();
         chrome.js("window.dispatchEvent(new Event('blur')); window.dispatchEvent(new Event('focus'));");
         d.navigate().forward();

@@ -34,7 +34,9 @@ class OverviewPageTest {
                 .body(containsString("export?format=jsonl&amp;excludeExposedTo=" + family))
                 .body(containsString("id=\"export-form\""))
                 .body(containsString("<option value=\"" + family + "\">"))
-                .body(containsString("<option value=\"label-studio\">"));
+                .body(containsString("<option value=\"label-studio\">"))
+                .body(containsString("Free text · overlap 2 · Reveal after commit ·"))
+                .body(not(containsString("REVEAL_AFTER_COMMIT")));
         Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200);
     }
 
