@@ -101,8 +101,13 @@ async function run(event) {
     const { chunks, bytes } = received;
     bar.value = bar.max;
     save(chunks, response.headers.get('content-type') || 'application/octet-stream', fileName(response));
-    const manifest = await api('GET', `/api/exports/${id}`);
-    count.textContent = `Done: ${manifest.rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(2)} MB, SHA-256 ${manifest.sha256.slice(0, 16)}…`;
+    const manifest = await settledManifest(id);
+    if (manifest.status === 'failed') {
+      throw new Error(`The export failed: ${manifest.failure}`);
+    }
+    count.textContent = manifest.status === 'complete'
+      ? `Done: ${manifest.rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(2)} MB, SHA-256 ${manifest.sha256.slice(0, 16)}…`
+      : `Received ${(bytes / 1e6).toFixed(2)} MB; the manifest does not say complete yet (open it below).`;
     manifestLink.href = `/api/exports/${id}`;
     manifestLink.hidden = false;
   } catch (e) {
@@ -112,6 +117,17 @@ async function run(event) {
   } finally {
     button.disabled = false;
   }
+}
+
+// The server records the export complete just after its last byte, so the manifest can still say streaming when the
+// body has arrived: ask again for up to 5 s.
+async function settledManifest(id) {
+  let manifest = await api('GET', `/api/exports/${id}`);
+  for (let i = 0; i < 50 && manifest.status === 'streaming'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    manifest = await api('GET', `/api/exports/${id}`);
+  }
+  return manifest;
 }
 
 form.addEventListener('submit', run);

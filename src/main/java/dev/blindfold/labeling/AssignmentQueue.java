@@ -27,8 +27,11 @@ public class AssignmentQueue {
     /** An annotator has at most one unfinished assignment; each status is one equality probe of assignments_open_ix. */
     private static final List<AssignmentStatus> UNFINISHED = List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED);
 
-    /** One of an annotator's projects on their home page: "done of total", the items they skipped not counted. */
-    public record QueueRow(long projectId, String name, String taskType, long done, long total) {
+    /**
+     * One of an annotator's projects on their home page: "done of total", the items they skipped not counted;
+     * {@code started} once they have had an item there.
+     */
+    public record QueueRow(long projectId, String name, String taskType, long done, long total, boolean started) {
         public boolean finished() {
             return done >= total;
         }
@@ -82,7 +85,7 @@ public class AssignmentQueue {
             Project p = Project.findById(m.projectId);
             QueueCounts.Progress progress = progress(p, annotatorId);
             return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(),
-                    progress.total() - skipped(p.id, annotatorId));
+                    progress.total() - skipped(p.id, annotatorId), lastPosition(p.id, annotatorId) > 0);
         }).toList();
     }
 

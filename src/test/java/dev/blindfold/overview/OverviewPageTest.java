@@ -37,7 +37,15 @@ class OverviewPageTest {
                 .body(containsString("<option value=\"label-studio\">"))
                 .body(containsString("Free text · overlap 2 · Reveal after commit ·"))
                 .body(not(containsString("REVEAL_AFTER_COMMIT")));
-        Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200);
+        Api.as(f.auditor()).accept("text/html").get("/projects/" + f.projectId() + "/overview").then().statusCode(200)
+                // an auditor cannot export: no form, export or gold links that would fail
+                .body(not(containsString("id=\"export-form\"")))
+                .body(not(containsString("/export?")))
+                .body(not(containsString("/gold\"")))
+                .body(not(containsString("export-page.js")))
+                .body(containsString("id=\"exports-for-ops\""))
+                .body(containsString("/api/projects/" + f.projectId() + "/agreement"));
+        Api.as(f.auditor()).get("/api/projects/" + f.projectId() + "/agreement").then().statusCode(200);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.blindfold.labeling;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.blindfold.support.Api;
+import dev.blindfold.support.TestData;
+import dev.blindfold.support.TestData.Fixture;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The annotator's home page says where they are in each project, in words. */
+@QuarkusTest
+class HomePageTest {
+
+    @Test
+    void theQueueSaysStartBeforeTheFirstItemAndContinueAfter() {
+        Fixture f = TestData.freeText(3, 1, 1, "REVEAL_AFTER_COMMIT");
+        String link = "href=\"/projects/" + f.projectId() + "/next\">";
+        Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString(link + "Start labeling</a>"))
+                .body(containsString("0 of 3"))
+                .body(containsString("<td>Free text</td>"))
+                .body(not(containsString("FREE_TEXT")));
+        long aid = TestData.next(f.annotator(), f.projectId());
+        Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString(link + "Continue labeling</a>"));
+        TestData.commit(f.annotator(), aid, "mine");
+        Api.as(f.annotator()).get("/api/assignments/" + aid + "/drafts").then().statusCode(200);
+        TestData.keep(f.annotator(), aid);
+        Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString(link + "Continue labeling</a>"))
+                .body(containsString("1 of 3"));
+    }
+}
