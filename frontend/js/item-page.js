@@ -123,7 +123,7 @@ async function reveal() {
     slotButtons($('accept-buttons'), 'accept', (slot) => `Accept draft ${slot}`, accept, acceptable);
     $('revise-toggle').hidden = false;
     const revise = $('revise-answer');
-    if (revise && !categorical) revise.value = blindAnswer;
+    if (revise) revise.value = blindAnswer; // a categorical revision starts from the blind label too
   }
 }
 
@@ -155,6 +155,7 @@ function saveFinal(body) {
     recorder.stop();
     $('final-actions').hidden = true;
     if ($('revise-form')) $('revise-form').hidden = true;
+    for (const input of $('drafts').querySelectorAll('input')) input.disabled = true; // saved ratings stay as saved
     const saved = document.createElement('p');
     saved.className = 'status';
     saved.textContent = `Saved: ${words(body.decision)}${body.preferredSlot ? ` ${body.preferredSlot}` : ''}`;

@@ -159,6 +159,8 @@ class BrowserFlowTest extends BrowserTest {
                 .map(WebElement::getText).toList());
         assertNoneIn(f.secrets(), d.getPageSource(), "categorical item page after reveal");
         assertEquals("ham", blindAnswerOnPage());
+        assertEquals("ham", d.findElement(By.id("revise-answer")).getDomProperty("value"),
+                "a revision starts from the blind label, not the first one (the form is hidden until R)");
 
         new Actions(d).sendKeys("k").perform();
         chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));

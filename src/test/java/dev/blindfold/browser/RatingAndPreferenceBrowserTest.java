@@ -103,6 +103,9 @@ class RatingAndPreferenceBrowserTest extends BrowserTest {
         chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));
         assertTrue(d.findElement(By.id("final-card")).getText().contains("Saved: Rate"));
         assertFalse(d.findElement(By.id("final-error")).isDisplayed(), "the old error is gone");
+        List<WebElement> radios = d.findElements(By.cssSelector("#drafts input[type=radio]"));
+        assertFalse(radios.isEmpty());
+        assertTrue(radios.stream().noneMatch(WebElement::isEnabled), "saved ratings can no longer be clicked");
 
         List<Map<String, Object>> events = events(f.auditor(), aid);
         List<String> types = events.stream().map(e -> (String) e.get("type")).toList();
