@@ -68,7 +68,7 @@ function outOfDate(e) {
   if (!finished && slug !== COMMITTED_ELSEWHERE) return false;
   recorder.stop();
   status = finished ? 'OUT_OF_DATE_FINISHED' : 'OUT_OF_DATE';
-  for (const id of ['blind-form', 'final-actions', 'revise-form']) if ($(id)) $(id).hidden = true;
+  for (const id of ['blind-form', 'skip-form', 'final-actions', 'revise-form']) if ($(id)) $(id).hidden = true;
   $('stale-text').textContent = finished
     ? 'This item was already finished — this page is out of date. Nothing more was recorded for it.'
     : 'Your blind answer for this item was already committed in another window — this page is out of date.';
@@ -94,6 +94,7 @@ function commit() {
 
 function showCommitted(answer) {
   const form = $('blind-form');
+  if ($('skip-form')) $('skip-form').hidden = true;
   const note = document.createElement('p');
   note.className = 'status committed';
   note.textContent = 'Committed blind — it can no longer change.';
@@ -181,9 +182,23 @@ function submitRevision() {
   return saveFinal({ decision: 'REVISE', answer: $('revise-answer').value });
 }
 
+function openSkip() {
+  $('skip-form').hidden = false;
+  $('skip-reason').focus();
+}
+
+function closeSkip() {
+  $('skip-form').hidden = true;
+  $('skip').focus();
+}
+
 function skip() {
-  const reason = window.prompt('Why skip this item? (required)');
-  if (!reason || !reason.trim()) return;
+  const reason = $('skip-reason').value;
+  if (!reason.trim()) {
+    showError('answer-error', new Error('Say why you skip this item.'));
+    $('skip-reason').focus();
+    return;
+  }
   guarded('answer-error', async () => {
     await recorder.flush();
     await api('POST', `/api/assignments/${aid}/skip`, { reason });
@@ -208,7 +223,9 @@ function pickLabel(n) {
 
 if ($('blind-form')) {
   $('blind-form').addEventListener('submit', (e) => { e.preventDefault(); commit(); });
-  $('skip').addEventListener('click', skip);
+  $('skip').addEventListener('click', openSkip);
+  $('skip-cancel').addEventListener('click', closeSkip);
+  $('skip-form').addEventListener('submit', (e) => { e.preventDefault(); skip(); });
 }
 if ($('keep')) $('keep').addEventListener('click', keep);
 if ($('save-ratings')) $('save-ratings').addEventListener('click', saveRatings);

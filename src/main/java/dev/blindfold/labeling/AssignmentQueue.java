@@ -28,12 +28,13 @@ public class AssignmentQueue {
     private static final List<AssignmentStatus> UNFINISHED = List.of(AssignmentStatus.ASSIGNED, AssignmentStatus.COMMITTED);
 
     /**
-     * One of an annotator's projects on their home page: "done of total", the items they skipped not counted;
-     * {@code started} once they have had an item there.
+     * One of an annotator's projects on their home page: "done of total" with the same total as the item page's
+     * "item k of N", and the items they skipped beside it; {@code started} once they have had an item there.
      */
-    public record QueueRow(long projectId, String name, String taskType, long done, long total, boolean started) {
+    public record QueueRow(long projectId, String name, String taskType, long done, long skipped, long total,
+                           boolean started) {
         public boolean finished() {
-            return done >= total;
+            return done + skipped >= total;
         }
     }
 
@@ -84,8 +85,8 @@ public class AssignmentQueue {
         return memberships.stream().map(m -> {
             Project p = Project.findById(m.projectId);
             QueueCounts.Progress progress = progress(p, annotatorId);
-            return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(),
-                    progress.total() - skipped(p.id, annotatorId), lastPosition(p.id, annotatorId) > 0);
+            return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(), skipped(p.id, annotatorId),
+                    progress.total(), lastPosition(p.id, annotatorId) > 0);
         }).toList();
     }
 

@@ -183,16 +183,6 @@ class BrowserFlowTest extends BrowserTest {
 
 
     /** Waits for an item page other than {@code previous} and returns its assignment id. */
-    private long awaitItemPage(String what, long previous) {
-        String aid = chrome.await(what, d -> {
-            List<WebElement> page = d.findElements(By.id("item-page"));
-            String id = page.isEmpty() ? null : page.get(0).getDomAttribute("data-assignment");
-            return id != null && !id.equals(String.valueOf(previous)) ? id : null;
-        });
-        chrome.awaitLoaded(what);
-        return Long.parseLong(aid);
-    }
-
     /**
      * A real clipboard round trip: the text is put in a temporary input, selected and copied with
      * Ctrl+C, then pasted at the end of the field with Ctrl+V. Headless Chromium (--headless=new)

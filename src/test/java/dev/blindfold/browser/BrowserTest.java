@@ -6,11 +6,13 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import dev.blindfold.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * What every browser test class shares: one headless Chromium per class, each test starting signed out,
@@ -65,6 +67,17 @@ abstract class BrowserTest {
 
     static WebDriver driver() {
         return chrome.driver();
+    }
+
+    /** Waits for an item page of an assignment other than {@code previous} (-1: any), loaded; returns its id. */
+    long awaitItemPage(String what, long previous) {
+        String aid = chrome.await(what, d -> {
+            List<WebElement> page = d.findElements(By.id("item-page"));
+            String id = page.isEmpty() ? null : page.get(0).getDomAttribute("data-assignment");
+            return id != null && !id.equals(String.valueOf(previous)) ? id : null;
+        });
+        chrome.awaitLoaded(what);
+        return Long.parseLong(aid);
     }
 
     String url(String path) {

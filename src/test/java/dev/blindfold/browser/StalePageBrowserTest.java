@@ -31,18 +31,18 @@ class StalePageBrowserTest extends BrowserTest {
         WebDriver d = driver();
         signIn(f.annotator());
         d.findElement(By.cssSelector("a[href='/projects/" + f.projectId() + "/next']")).click();
-        long first = itemPage("the first item", -1);
+        long first = awaitItemPage("the first item", -1);
         d.findElement(By.id("answer")).sendKeys("My blind answer");
         ctrlEnter();
         chrome.await("the drafts", visibilityOfElementLocated(By.id("drafts-card")));
         new Actions(d).sendKeys("k").perform();
         chrome.await("the done card", visibilityOfElementLocated(By.id("next")));
         new Actions(d).sendKeys("n").perform();
-        itemPage("the second item", first);
+        awaitItemPage("the second item", first);
         int logged = events(f, first).size();
 
         d.navigate().back();
-        assertEquals(first, itemPage("the first item again", -1));
+        assertEquals(first, awaitItemPage("the first item again", -1));
         WebElement notice = chrome.await("the finished notice", visibilityOfElementLocated(By.id("finished-notice")));
         assertTrue(notice.getText().contains("This item was already finished"), notice.getText());
         assertEquals(List.of(), d.findElements(By.id("blind-form")), "no blank commit form for a finished item");
@@ -50,7 +50,7 @@ class StalePageBrowserTest extends BrowserTest {
         new Actions(d).sendKeys("xyz xyz").perform();
         chrome.js("window.dispatchEvent(new Event('blur')); window.dispatchEvent(new Event('focus'));");
         d.navigate().forward();
-        itemPage("the second item again", first);
+        awaitItemPage("the second item again", first);
         d.navigate().refresh();
         chrome.awaitLoaded("the second item again");
         assertEquals(logged, events(f, first).size(), "nothing was added to the finished item's log: " + events(f, first));
@@ -62,7 +62,7 @@ class StalePageBrowserTest extends BrowserTest {
         WebDriver d = driver();
         signIn(f.annotator());
         d.findElement(By.cssSelector("a[href='/projects/" + f.projectId() + "/next']")).click();
-        long aid = itemPage("the item", -1);
+        long aid = awaitItemPage("the item", -1);
         TestData.commit(f.annotator(), aid, "Answered in another window");
         TestData.keep(f.annotator(), aid);
         int logged = events(f, aid).size();
@@ -77,7 +77,7 @@ class StalePageBrowserTest extends BrowserTest {
                 .then().extract().jsonPath().getString("find { it.type == 'BLIND_COMMITTED' }.data.answer"));
 
         d.findElement(By.id("stale-next")).click();
-        long next = itemPage("the next item", aid);
+        long next = awaitItemPage("the next item", aid);
         assertTrue(next != aid);
     }
 
@@ -86,22 +86,12 @@ class StalePageBrowserTest extends BrowserTest {
         Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
         signIn(f.annotator());
         driver().findElement(By.cssSelector("a[href='/projects/" + f.projectId() + "/next']")).click();
-        long aid = itemPage("the item", -1);
+        long aid = awaitItemPage("the item", -1);
         chrome.js("window.fromBefore = true;"
                 + " window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));");
         chrome.await("the page to reload", x -> chrome.js("return window.fromBefore === undefined"
                 + " && document.readyState === 'complete'").equals(Boolean.TRUE));
-        assertEquals(aid, itemPage("the item, reloaded", -1));
-    }
-
-    private long itemPage(String what, long previous) {
-        String aid = chrome.await(what, d -> {
-            List<WebElement> page = d.findElements(By.id("item-page"));
-            String id = page.isEmpty() ? null : page.get(0).getDomAttribute("data-assignment");
-            return id != null && !id.equals(String.valueOf(previous)) ? id : null;
-        });
-        chrome.awaitLoaded(what);
-        return Long.parseLong(aid);
+        assertEquals(aid, awaitItemPage("the item, reloaded", -1));
     }
 
     private void ctrlEnter() {

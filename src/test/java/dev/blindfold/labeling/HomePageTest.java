@@ -30,6 +30,26 @@ class HomePageTest {
         TestData.keep(f.annotator(), aid);
         Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
                 .body(containsString(link + "Continue labeling</a>"))
-                .body(containsString("1 of 3"));
+                .body(containsString("1 of 3</td>"));
+    }
+
+    /** A skip leaves the total as the item page says it ("item k of N"), and is shown beside it. */
+    @Test
+    void aSkipKeepsTheTotalAndIsCountedBesideIt() {
+        Fixture f = TestData.freeText(2, 1, 1, "REVEAL_AFTER_COMMIT");
+        long aid = TestData.next(f.annotator(), f.projectId());
+        Api.as(f.annotator()).body(java.util.Map.of("reason", "unclear")).post("/api/assignments/" + aid + "/skip")
+                .then().statusCode(200);
+        Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString("0 of 2 · 1 skipped</td>"));
+        long next = TestData.next(f.annotator(), f.projectId());
+        Api.as(f.annotator()).accept("text/html").get("/assignments/" + next).then().statusCode(200)
+                .body(containsString("Item 2 of 2"));
+        TestData.commit(f.annotator(), next, "mine");
+        Api.as(f.annotator()).get("/api/assignments/" + next + "/drafts").then().statusCode(200);
+        TestData.keep(f.annotator(), next);
+        Api.as(f.annotator()).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString("1 of 2 · 1 skipped</td>"))
+                .body(containsString("<span class=\"muted\">done</span>"));
     }
 }
