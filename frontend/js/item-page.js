@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { noRecorder, startRecorder } from './provenance.js';
 import { bindShortcuts } from './shortcuts.js';
 import { words } from './words.js';
-import { acceptableSlots, collectRatings, fetchDrafts, labelSet, rateNextUnrated, renderDrafts } from './reveal.js';
+import { acceptableSlots, collectRatings, fetchDrafts, labelSet, rateNextUnrated, renderDrafts, toggleDiff } from './reveal.js';
 
 const root = document.getElementById('item-page');
 const aid = root.dataset.assignment;
@@ -207,6 +207,14 @@ function skip() {
   });
 }
 
+function showDiff() {
+  if (!revealed || pairwise) return;
+  const shown = toggleDiff($('drafts'));
+  $('diff-toggle').setAttribute('aria-pressed', String(shown));
+  $('diff-toggle').firstChild.textContent = shown ? 'Show drafts as written ' : 'Show changes from my answer ';
+  $('diff-legend').hidden = !shown;
+}
+
 function next() {
   if (status === 'FINAL' || status === 'SKIPPED' || status === 'OUT_OF_DATE_FINISHED') {
     window.location.href = $('next').getAttribute('href');
@@ -231,6 +239,7 @@ if ($('keep')) $('keep').addEventListener('click', keep);
 if ($('save-ratings')) $('save-ratings').addEventListener('click', saveRatings);
 if ($('tie')) $('tie').addEventListener('click', tie);
 if ($('revise-toggle')) $('revise-toggle').addEventListener('click', openRevise);
+if ($('diff-toggle')) $('diff-toggle').addEventListener('click', showDiff);
 if ($('revise-form')) $('revise-form').addEventListener('submit', (e) => { e.preventDefault(); submitRevision(); });
 
 bindShortcuts({
@@ -244,6 +253,7 @@ bindShortcuts({
   tie: pairwise ? () => status === 'COMMITTED' && tie() : undefined,
   revise: openRevise,
   next,
+  diff: showDiff,
   label: categorical ? pickLabel : undefined,
   rate: rating ? (n) => status === 'COMMITTED' && revealed && rateNextUnrated($('drafts'), n) : undefined,
 });

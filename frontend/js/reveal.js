@@ -28,6 +28,24 @@ function plainNode(text) {
   return box;
 }
 
+/** A draft as written, and (hidden until asked for) its word diff against the blind answer. */
+function draftNodes(blind, text) {
+  const plain = plainNode(text);
+  plain.classList.add('draft-plain');
+  const diff = diffNode(blind, text);
+  diff.classList.add('draft-diff');
+  diff.hidden = true;
+  return [plain, diff];
+}
+
+/** Shows each draft's diff instead of its text, or back; returns whether the diffs are now shown. */
+export function toggleDiff(container) {
+  const showDiff = Array.from(container.querySelectorAll('.draft-diff')).some((d) => d.hidden);
+  for (const d of container.querySelectorAll('.draft-diff')) d.hidden = !showDiff;
+  for (const p of container.querySelectorAll('.draft-plain')) p.hidden = showDiff;
+  return showDiff;
+}
+
 function ratingNode(slot, required) {
   const box = document.createElement('fieldset');
   box.className = required ? 'rating required' : 'rating';
@@ -48,8 +66,8 @@ function ratingNode(slot, required) {
 }
 
 /**
- * Renders the drafts. `mode` is 'review' (diff, optional rating), 'rate' (diff, required rating) or
- * 'compare' (plain "Response A/B", no rating).
+ * Renders the drafts. `mode` is 'review' (as written, the diff one key away; optional rating), 'rate' (the same,
+ * rating required) or 'compare' (plain "Response A/B", no rating, no diff).
  */
 export function renderDrafts(container, drafts, blindAnswer, mode = 'review') {
   container.replaceChildren();
@@ -63,7 +81,7 @@ export function renderDrafts(container, drafts, blindAnswer, mode = 'review') {
       card.append(title, plainNode(draft.text));
     } else {
       title.textContent = `Draft ${draft.slot}`;
-      card.append(title, diffNode(blindAnswer, draft.text), ratingNode(draft.slot, mode === 'rate'));
+      card.append(title, ...draftNodes(blindAnswer, draft.text), ratingNode(draft.slot, mode === 'rate'));
     }
     container.appendChild(card);
   }

@@ -19,6 +19,7 @@ export function bindShortcuts(handlers) {
     else if (key === 'r' && handlers.revise) handlers.revise();
     else if (key === 'n' && handlers.next) handlers.next();
     else if (key === 't' && handlers.tie) handlers.tie();
+    else if (key === '=' && handlers.diff) handlers.diff();
     else if (/^[1-9]$/.test(key) && handlers.label) handlers.label(Number(key));
     else if (/^[1-5]$/.test(key) && handlers.rate) handlers.rate(Number(key));
     else if (/^[a-z]$/.test(key) && !RESERVED.has(key) && handlers.accept) handlers.accept(key.toUpperCase());

@@ -81,6 +81,19 @@ class BrowserFlowTest extends BrowserTest {
         assertEquals(TYPED + PASTED, blindAnswerOnPage(), "the committed blind answer is shown as written");
         Path shot = chrome.screenshot("item-after-reveal.png");
         assertTrue(Files.size(shot) > 0, "screenshot written to " + shot);
+        assertTrue(d.findElements(By.cssSelector("#drafts .draft-plain")).stream().allMatch(WebElement::isDisplayed),
+                "each draft is shown as written");
+        assertTrue(d.findElements(By.cssSelector("#drafts ins, #drafts del")).stream().noneMatch(WebElement::isDisplayed),
+                "the diff waits to be asked for");
+        new Actions(d).sendKeys("=").perform();
+        chrome.await("the word diff", x -> x.findElements(By.cssSelector("#drafts ins, #drafts del")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        assertTrue(d.findElements(By.cssSelector("#drafts .draft-plain")).stream().noneMatch(WebElement::isDisplayed));
+        assertTrue(d.findElement(By.id("diff-legend")).isDisplayed());
+        chrome.screenshot("item-after-reveal-diff.png");
+        d.findElement(By.id("diff-toggle")).click();
+        chrome.await("the drafts as written again", x -> x.findElements(By.cssSelector("#drafts .draft-plain")).stream()
+                .allMatch(WebElement::isDisplayed));
 
         d.findElement(By.id("revise-toggle")).click();
         WebElement revise = chrome.await("the revise box", visibilityOfElementLocated(By.id("revise-answer")));
