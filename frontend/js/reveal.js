@@ -21,18 +21,19 @@ function diffNode(blind, draft) {
   return box;
 }
 
-function plainNode(text) {
+// The draft as the server rendered it: Markdown (or a chat) as HTML, raw HTML in the text escaped (web.RichText).
+function plainNode(draft) {
   const box = document.createElement('div');
-  box.className = 'draft-text';
-  box.textContent = text;
+  box.className = 'draft-text rich';
+  box.innerHTML = draft.html;
   return box;
 }
 
 /** A draft as written, and (hidden until asked for) its word diff against the blind answer. */
-function draftNodes(blind, text) {
-  const plain = plainNode(text);
+function draftNodes(blind, draft) {
+  const plain = plainNode(draft);
   plain.classList.add('draft-plain');
-  const diff = diffNode(blind, text);
+  const diff = diffNode(blind, draft.text);
   diff.classList.add('draft-diff');
   diff.hidden = true;
   return [plain, diff];
@@ -78,10 +79,10 @@ export function renderDrafts(container, drafts, blindAnswer, mode = 'review') {
     const title = document.createElement('h3');
     if (mode === 'compare') {
       title.textContent = `Response ${draft.slot}`;
-      card.append(title, plainNode(draft.text));
+      card.append(title, plainNode(draft));
     } else {
       title.textContent = `Draft ${draft.slot}`;
-      card.append(title, ...draftNodes(blindAnswer, draft.text), ratingNode(draft.slot, mode === 'rate'));
+      card.append(title, ...draftNodes(blindAnswer, draft), ratingNode(draft.slot, mode === 'rate'));
     }
     container.appendChild(card);
   }

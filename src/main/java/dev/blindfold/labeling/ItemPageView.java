@@ -1,6 +1,7 @@
 package dev.blindfold.labeling;
 
 import dev.blindfold.project.TaskType;
+import dev.blindfold.web.RichText;
 import java.util.List;
 
 /**
@@ -11,6 +12,16 @@ public record ItemPageView(long assignmentId, long projectId, String projectName
                            TaskType taskType, List<String> labels, int position, long total,
                            String input, String status, String blindAnswer, String finalDecision,
                            String finalAnswer, boolean revealAllowed) {
+
+    /** The input as safe HTML: Markdown, or a chat as a conversation ({@link RichText}). */
+    public String inputHtml() {
+        return RichText.html(input);
+    }
+
+    /** The guidelines, written in Markdown, as safe HTML. */
+    public String guidelinesHtml() {
+        return RichText.markdown(guidelines == null ? "" : guidelines);
+    }
 
     public boolean committed() {
         return blindAnswer != null;

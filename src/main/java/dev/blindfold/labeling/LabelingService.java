@@ -12,6 +12,7 @@ import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.RichText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,7 +35,8 @@ import java.util.Optional;
 @Transactional
 public class LabelingService {
 
-    public record Revealed(String slot, String text) {
+    /** A draft as the annotator sees it after the commit: its slot, its text, and the text as safe HTML. */
+    public record Revealed(String slot, String text, String html) {
     }
 
     public record ItemView(String externalId, String input) {
@@ -135,7 +137,7 @@ public class LabelingService {
         List<Long> ids = DraftSlots.parse(a.draftOrder);
         for (int i = 0; i < ids.size(); i++) {
             Draft d = drafts.get(ids.get(i));
-            shown.add(new Revealed(DraftSlots.slot(i), d.text));
+            shown.add(new Revealed(DraftSlots.slot(i), d.text, RichText.html(d.text)));
             order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
                     "family", d.family, "version", d.version, "text", d.text));
         }

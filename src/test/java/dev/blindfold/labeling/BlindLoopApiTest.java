@@ -42,8 +42,8 @@ class BlindLoopApiTest {
         List<Map<String, String>> drafts = Api.as(me).get("/api/assignments/" + aid + "/drafts").then()
                 .statusCode(200).body("$", hasSize(2)).body("slot", contains("A", "B"))
                 .extract().jsonPath().getList("$");
-        assertTrue(drafts.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text"))),
-                "drafts show only slot and text, never the model identity");
+        assertTrue(drafts.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text", "html"))),
+                "drafts show only slot, text and the text as HTML, never the model identity");
 
         Api.as(me).body(Map.of("decision", "REVISE", "answer", "Click 'Forgot password' on the sign-in page.",
                         "ratings", Map.of("A", 4, "B", 2)))

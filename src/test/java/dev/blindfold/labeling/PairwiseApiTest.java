@@ -51,8 +51,8 @@ class PairwiseApiTest {
         String body = Api.as(me).get("/api/assignments/" + aid + "/drafts").then().statusCode(200).extract().asString();
         List<Map<String, Object>> shown = JsonPath.from(body).getList("$");
         assertEquals(List.of("A", "B"), shown.stream().map(d -> d.get("slot")).toList());
-        assertTrue(shown.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text"))),
-                "only slot letters and text: " + shown);
+        assertTrue(shown.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text", "html"))),
+                "only slot letters, text and its HTML: " + shown);
         List<String> identities = f.secrets().stream().filter(s -> !s.startsWith("zdrafttext")).toList();
         identities.forEach(secret -> assertFalse(body.contains(secret), "the reveal names the model: " + secret));
         String page = Api.as(me).get("/assignments/" + aid).then().statusCode(200).extract().asString();

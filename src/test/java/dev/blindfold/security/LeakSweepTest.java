@@ -176,8 +176,8 @@ class LeakSweepTest {
         assertEquals(200, drafts.statusCode());
         List<Map<String, Object>> shown = drafts.jsonPath().getList("$");
         assertEquals(2, shown.size());
-        assertTrue(shown.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text"))),
-                "drafts show only slot and text, never model, family or version: " + shown);
+        assertTrue(shown.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text", "html"))),
+                "drafts show only slot, text and its HTML, never model, family or version: " + shown);
         List<String> itemSecrets = secrets.stream().filter(s -> s.contains(tag)).toList();
         assertEquals(8, itemSecrets.size(), "the fixture's secrets of item " + tag);
         Set<String> expectedTexts = Set.of("zdrafttext" + tag + "a is the first model's answer",
