@@ -5,8 +5,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 
 import dev.blindfold.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +82,25 @@ abstract class BrowserTest {
         });
         chrome.awaitLoaded(what);
         return Long.parseLong(aid);
+    }
+
+    /** Submits the overview's export form and waits for it to say "Done: …"; returns that line. */
+    static String exportFromOverview() {
+        driver().findElement(By.cssSelector("#export-form button[type=submit]")).click();
+        return chrome.await("the export to finish", x -> {
+            String text = x.findElement(By.id("export-count")).getText();
+            return text.startsWith("Done:") ? text : null;
+        });
+    }
+
+    /** The file the export page saved into {@code downloads} for that export, once it is there (null until then). */
+    static Path savedExport(Path downloads, String exportId, String extension) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().contains(exportId)
+                    && p.getFileName().toString().endsWith(extension)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     String url(String path) {

@@ -12,7 +12,6 @@ import dev.blindfold.support.TestData.Fixture;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,11 +52,7 @@ class ExportPageBrowserTest extends BrowserTest {
         d.get(url("projects/" + f.projectId() + "/overview"));
         chrome.awaitLoaded("the overview");
         new Select(d.findElement(By.name("format"))).selectByValue("openai-evals");
-        d.findElement(By.cssSelector("#export-form button[type=submit]")).click();
-        String done = chrome.await("the export to finish", x -> {
-            String text = x.findElement(By.id("export-count")).getText();
-            return text.startsWith("Done:") ? text : null;
-        });
+        String done = exportFromOverview();
         assertTrue(done.contains("3 rows"), done);
         assertEquals(d.findElement(By.id("export-progress")).getDomProperty("max"),
                 d.findElement(By.id("export-progress")).getDomProperty("value"));
@@ -66,7 +61,7 @@ class ExportPageBrowserTest extends BrowserTest {
         chrome.screenshot("export-page.png");
 
         String exportId = manifest.substring("/api/exports/".length());
-        Path file = chrome.await("the saved file", x -> saved(downloads, exportId));
+        Path file = chrome.await("the saved file", x -> savedExport(downloads, exportId, ".jsonl"));
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
         JsonNode sample = new ObjectMapper().readTree(lines.get(0));
@@ -109,15 +104,6 @@ class ExportPageBrowserTest extends BrowserTest {
         assertFalse(d.findElement(By.id("export-manifest")).isDisplayed());
         try (Stream<Path> files = Files.list(downloads)) {
             assertEquals(0, files.count(), "no file may be saved");
-        }
-    }
-
-    private static Path saved(Path downloads, String exportId) {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(p -> p.getFileName().toString().contains(exportId)
-                    && p.getFileName().toString().endsWith(".jsonl")).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
         }
     }
 }
