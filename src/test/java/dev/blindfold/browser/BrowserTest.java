@@ -59,10 +59,14 @@ abstract class BrowserTest {
 
     /** Signs in through the form and waits for the session bar to name the user. */
     void signIn(String username) {
+        signIn(username, Api.PASSWORD);
+    }
+
+    void signIn(String username, String password) {
         WebDriver d = driver();
         d.get(url("login"));
         chrome.await("the sign-in form", presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        d.findElement(By.id("password")).sendKeys(password);
         d.findElement(By.id("sign-in")).click();
         chrome.await("the session bar", presenceOfElementLocated(By.cssSelector(".topbar .who")));
         assertEquals(username, d.findElement(By.cssSelector(".topbar .who")).getText());

@@ -141,6 +141,14 @@ class RoleMatrixTest {
             new Route("GET /tokens", true, w -> Request.get("/tokens")),
             new Route("POST /tokens", true, w -> Request.form("/tokens", Map.of("name", "matrix page token"))),
             new Route("POST /tokens/{tokenId}/revoke", true, w -> Request.form("/tokens/987654321/revoke", Map.of())),
+            new Route("GET /account", true, w -> Request.get("/account")),
+            new Route("GET /users", true, w -> Request.get("/users")),
+            new Route("POST /users", true, w -> Request.form("/users", Map.of("username", TestData.unique("matrix"),
+                    "password", Api.PASSWORD, "roles", "ops"))),
+            new Route("POST /users/{userId}/roles", true, w -> Request.form("/users/987654321/roles", Map.of("roles", "ops"))),
+            new Route("POST /users/{userId}/active", true, w -> Request.form("/users/987654321/active", Map.of("active", "false"))),
+            new Route("POST /users/{userId}/password", true, w -> Request.form("/users/987654321/password",
+                    Map.of("password", Api.PASSWORD))),
             new Route("GET /api/projects/{id}/audit/annotators", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/annotators")),
             new Route("GET /api/projects/{id}/audit/drift", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/drift")),
             new Route("GET /api/projects/{id}/audit/flags", false, w -> Request.get("/api/projects/" + w.projectId() + "/audit/flags?format=csv")),
@@ -160,6 +168,9 @@ class RoleMatrixTest {
      * Expected status by caller. 401/303 for nobody; 403 for a role the route does not admit. The
      * annotator's 409s are the blind loop's own refusals (nothing committed yet), past the role check.
      */
+    /** Where a signed-in caller is sent by a route that answers 303 other than to their next item. */
+    private static final Map<String, String> SIGNED_IN_REDIRECTS = Map.of("POST /users", "/users");
+
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
             {"POST /api/users",                       401,     403,     403, 403,    201},
@@ -195,6 +206,12 @@ class RoleMatrixTest {
             {"GET /tokens",                           303,     200,     200, 200,    200},
             {"POST /tokens",                          303,     200,     200, 200,    200},
             {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
+            {"GET /account",                          303,     200,     200, 200,    200},
+            {"GET /users",                            303,     403,     403, 403,    200},
+            {"POST /users",                           303,     403,     403, 403,    303},
+            {"POST /users/{userId}/roles",            303,     403,     403, 403,    404},
+            {"POST /users/{userId}/active",           303,     403,     403, 403,    404},
+            {"POST /users/{userId}/password",         303,     403,     403, 403,    404},
             {"GET /api/projects/{id}/audit/annotators", 401,   403,     403, 200,    200},
             {"GET /api/projects/{id}/audit/drift",    401,     403,     403, 200,    200},
             {"GET /api/projects/{id}/audit/flags",    401,     403,     403, 200,    200},
@@ -238,7 +255,8 @@ class RoleMatrixTest {
         if (expected == 303) {
             String location = r.getHeader("Location");
             assertNotNull(location, "a redirect says where to");
-            String expectedTarget = who == Who.ANONYMOUS ? "/login" : "/assignments/" + world.aid();
+            String expectedTarget = who == Who.ANONYMOUS ? "/login"
+                    : SIGNED_IN_REDIRECTS.getOrDefault(routeName, "/assignments/" + world.aid());
             assertEquals(expectedTarget, URI.create(location).getPath(), routeName + " as " + who);
         }
         if (!route.html() && expected >= 400 && expected < 500) {
