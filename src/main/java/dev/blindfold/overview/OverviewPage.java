@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -17,7 +18,7 @@ public class OverviewPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance project(ProjectOverview.Overview overview);
+        static native TemplateInstance project(ProjectOverview.Overview overview, String added);
     }
 
     private final ProjectOverview overview;
@@ -28,7 +29,7 @@ public class OverviewPage {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
-    public TemplateInstance project(@PathParam("id") long projectId) {
-        return Templates.project(overview.of(projectId));
+    public TemplateInstance project(@PathParam("id") long projectId, @QueryParam("added") String added) {
+        return Templates.project(overview.of(projectId), added);
     }
 }

@@ -55,4 +55,28 @@ class OverviewPageTest {
                 .body(not(containsString(f.secrets().get(0))));
         Api.as(f.ops()).accept("text/html").get("/projects/987654/overview").then().statusCode(404);
     }
+
+    /** Ops add an annotator from the overview; the API's rule holds (only annotator accounts), auditors cannot. */
+    @Test
+    void opsAddAnAnnotatorFromTheOverview() {
+        Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        String annotator = TestData.user("annotator");
+        dev.blindfold.support.Browser ops = dev.blindfold.support.Browser.signIn(f.ops());
+        ops.page().get("/projects/" + f.projectId() + "/overview").then().statusCode(200)
+                .body(containsString("id=\"add-member\""));
+        ops.form().formParam("username", annotator).post("/projects/" + f.projectId() + "/members").then().statusCode(303)
+                .header("Location", containsString("/projects/" + f.projectId() + "/overview?added=" + annotator));
+        ops.page().get("/projects/" + f.projectId() + "/overview?added=" + annotator).then().statusCode(200)
+                .body(containsString(annotator + " is a member of this project now."))
+                .body(containsString("<tr><td>" + annotator + "</td>"));
+        TestData.next(annotator, f.projectId());
+        ops.form().formParam("username", f.ops()).post("/projects/" + f.projectId() + "/members").then().statusCode(400)
+                .body(containsString("does not have the annotator role"));
+        ops.form().formParam("username", "nobody-" + annotator).post("/projects/" + f.projectId() + "/members")
+                .then().statusCode(400).body(containsString("No user named"));
+        dev.blindfold.support.Browser auditor = dev.blindfold.support.Browser.signIn(f.auditor());
+        auditor.page().get("/projects/" + f.projectId() + "/overview").then().statusCode(200)
+                .body(not(containsString("id=\"add-member\"")));
+        auditor.form().formParam("username", annotator).post("/projects/" + f.projectId() + "/members").then().statusCode(403);
+    }
 }

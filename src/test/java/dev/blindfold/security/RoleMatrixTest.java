@@ -142,6 +142,8 @@ class RoleMatrixTest {
             new Route("POST /tokens", true, w -> Request.form("/tokens", Map.of("name", "matrix page token"))),
             new Route("POST /tokens/{tokenId}/revoke", true, w -> Request.form("/tokens/987654321/revoke", Map.of())),
             new Route("GET /account", true, w -> Request.get("/account")),
+            new Route("POST /projects/{id}/members", true, w -> Request.form("/projects/" + w.projectId() + "/members",
+                    Map.of("username", w.user(Who.ANNOTATOR)))),
             new Route("GET /users", true, w -> Request.get("/users")),
             new Route("POST /users", true, w -> Request.form("/users", Map.of("username", TestData.unique("matrix"),
                     "password", Api.PASSWORD, "roles", "ops"))),
@@ -169,7 +171,9 @@ class RoleMatrixTest {
      * annotator's 409s are the blind loop's own refusals (nothing committed yet), past the role check.
      */
     /** Where a signed-in caller is sent by a route that answers 303 other than to their next item. */
-    private static final Map<String, String> SIGNED_IN_REDIRECTS = Map.of("POST /users", "/users");
+    private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.of(
+            "POST /users", w -> "/users",
+            "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
@@ -207,6 +211,7 @@ class RoleMatrixTest {
             {"POST /tokens",                          303,     200,     200, 200,    200},
             {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
             {"GET /account",                          303,     200,     200, 200,    200},
+            {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
             {"GET /users",                            303,     403,     403, 403,    200},
             {"POST /users",                           303,     403,     403, 403,    303},
             {"POST /users/{userId}/roles",            303,     403,     403, 403,    404},
@@ -256,7 +261,7 @@ class RoleMatrixTest {
             String location = r.getHeader("Location");
             assertNotNull(location, "a redirect says where to");
             String expectedTarget = who == Who.ANONYMOUS ? "/login"
-                    : SIGNED_IN_REDIRECTS.getOrDefault(routeName, "/assignments/" + world.aid());
+                    : SIGNED_IN_REDIRECTS.getOrDefault(routeName, w -> "/assignments/" + w.aid()).apply(world);
             assertEquals(expectedTarget, URI.create(location).getPath(), routeName + " as " + who);
         }
         if (!route.html() && expected >= 400 && expected < 500) {

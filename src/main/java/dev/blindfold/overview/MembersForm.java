@@ -1,0 +1,39 @@
+package dev.blindfold.overview;
+
+import dev.blindfold.identity.Roles;
+import dev.blindfold.project.ProjectService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Label ops add an annotator to a project from its overview page: the same rule as
+ * {@code POST /api/projects/{id}/members} (an existing account with the annotator role; adding a member twice is
+ * harmless), then back to the overview, which says who was added.
+ */
+@Path("/projects/{id}/members")
+public class MembersForm {
+
+    private final ProjectService projects;
+
+    MembersForm(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public Response add(@PathParam("id") long projectId, @FormParam("username") String username) {
+        projects.addMember(projectId, username);
+        return Response.seeOther(URI.create("/projects/" + projectId + "/overview?added="
+                + URLEncoder.encode(username.strip(), StandardCharsets.UTF_8))).build();
+    }
+}
