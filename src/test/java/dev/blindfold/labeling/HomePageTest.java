@@ -52,4 +52,18 @@ class HomePageTest {
                 .body(containsString("1 of 2 · 1 skipped</td>"))
                 .body(containsString("<span class=\"muted\">done</span>"));
     }
+
+    /** A project without items yet is not "done" and offers nothing to start. */
+    @Test
+    void aProjectWithoutItemsSaysSo() {
+        String ops = TestData.user("ops");
+        long projectId = Api.as(ops).body(java.util.Map.of("name", TestData.unique("empty"), "taskType", "FREE_TEXT",
+                "overlap", 1)).post("/api/projects").then().statusCode(201).extract().jsonPath().getLong("id");
+        String annotator = TestData.user("annotator");
+        Api.as(ops).body(java.util.Map.of("username", annotator)).post("/api/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        Api.as(annotator).accept("text/html").get("/").then().statusCode(200)
+                .body(containsString("no items yet"))
+                .body(not(containsString("href=\"/projects/" + projectId + "/next\"")));
+    }
 }
