@@ -2,6 +2,7 @@ package dev.blindfold.labeling;
 
 import dev.blindfold.project.Membership;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.ProjectStatus;
 import dev.blindfold.project.QueueCounts;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -32,14 +33,20 @@ public class AssignmentQueue {
      * "item k of N", and the items they skipped beside it; {@code started} once they have had an item there.
      */
     public record QueueRow(long projectId, String name, String taskType, long done, long skipped, long total,
-                           boolean started) {
+                           boolean started, String status) {
+        /** Whether the project still hands out items. */
+        public boolean open() {
+            return ProjectStatus.ACTIVE.name().equals(status);
+        }
+
         public boolean finished() {
             return done + skipped >= total;
         }
     }
 
     /** A project as staff see it listed on the home page. */
-    public record ProjectRow(long projectId, String name, String taskType, int overlap, String revealPolicy, long items) {
+    public record ProjectRow(long projectId, String name, String taskType, int overlap, String revealPolicy, long items,
+                             String status) {
     }
 
     private final QueueCounts counts;
@@ -61,6 +68,12 @@ public class AssignmentQueue {
             if (open.isPresent()) {
                 return open;
             }
+        }
+        if (project.status != ProjectStatus.ACTIVE) {
+            throw ProblemException.conflict("project-" + project.status.name().toLowerCase(java.util.Locale.ROOT),
+                    "Project '" + project.name + "' is " + project.status.name().toLowerCase(java.util.Locale.ROOT)
+                    + (project.status == ProjectStatus.PAUSED ? ": it hands out no new items until label ops resume it."
+                    : ": it hands out no more items."));
         }
         int position = lastPosition(project.id, annotatorId) + 1;
         return walk.take(project, annotatorId, QueueWalk.start(member.orderSeed, position))
@@ -86,7 +99,7 @@ public class AssignmentQueue {
             Project p = Project.findById(m.projectId);
             QueueCounts.Progress progress = progress(p, annotatorId);
             return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(), skipped(p.id, annotatorId),
-                    progress.total(), lastPosition(p.id, annotatorId) > 0);
+                    progress.total(), lastPosition(p.id, annotatorId) > 0, p.status.name());
         }).toList();
     }
 
@@ -100,7 +113,7 @@ public class AssignmentQueue {
     public List<ProjectRow> projects() {
         List<Project> projects = Project.list("order by id");
         return projects.stream().map(p -> new ProjectRow(p.id, p.name, p.taskType.name(), p.overlap,
-                p.revealPolicy.name(), items(p))).toList();
+                p.revealPolicy.name(), items(p), p.status.name())).toList();
     }
 
     private Assignment create(Project project, QueueWalk.Place place, long annotatorId, int position) {

@@ -35,6 +35,10 @@ public class Project extends PanacheEntity {
     @Column(nullable = false)
     public String guidelines;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProjectStatus status = ProjectStatus.ACTIVE;
+
     @Column(name = "created_by", nullable = false)
     public long createdBy;
 

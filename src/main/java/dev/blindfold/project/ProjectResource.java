@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,13 +27,18 @@ import java.util.Map;
 public class ProjectResource {
 
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
-                              RevealPolicy revealPolicy, String guidelines) {
+                              RevealPolicy revealPolicy, String guidelines, ProjectStatus status) {
         static ProjectView of(Project p) {
-            return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines);
+            return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
+                    p.status);
         }
     }
 
     public record NewMember(String username) {
+    }
+
+    /** What a PATCH may change: for now the status (ACTIVE, PAUSED, CLOSED; a closed project stays closed). */
+    public record ProjectChange(ProjectStatus status) {
     }
 
     private final ProjectService projects;
@@ -72,6 +78,14 @@ public class ProjectResource {
             throw ProblemException.notFound("Project " + id);
         }
         return ProjectView.of(project);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
+        return ProjectView.of(projects.changeStatus(id, body.status()));
     }
 
     @POST

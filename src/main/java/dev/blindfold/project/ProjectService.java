@@ -67,6 +67,23 @@ public class ProjectService {
         return project;
     }
 
+    /** Pauses, resumes or closes a project; a closed project stays closed. */
+    public Project changeStatus(long projectId, ProjectStatus next) {
+        if (next == null) {
+            throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
+        }
+        Project project = Project.findById(projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+        if (project.status != next && !project.status.mayBecome(next)) {
+            throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed project"
+                    + " stays closed.");
+        }
+        project.status = next;
+        return project;
+    }
+
     /** Adds an annotator; returns false when they were already a member. */
     public boolean addMember(long projectId, String username) {
         find(projectId);

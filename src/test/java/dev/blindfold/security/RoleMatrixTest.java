@@ -143,6 +143,10 @@ class RoleMatrixTest {
             new Route("POST /tokens/{tokenId}/revoke", true, w -> Request.form("/tokens/987654321/revoke", Map.of())),
             new Route("GET /account", true, w -> Request.get("/account")),
             new Route("GET /projects/new", true, w -> Request.get("/projects/new")),
+            new Route("PATCH /api/projects/{id}", false, w -> new Request("PATCH", "/api/projects/" + w.projectId(),
+                    "application/json", Map.of("status", "ACTIVE"))),
+            new Route("POST /projects/{id}/status", true, w -> Request.form("/projects/" + w.projectId() + "/status",
+                    Map.of("status", "ACTIVE"))),
             new Route("POST /projects/new", true, w -> Request.form("/projects/new", Map.of("action", "preview",
                     "name", "matrix project", "taskType", "FREE_TEXT", "guidelines", "**bold**"))),
             new Route("POST /projects/{id}/members", true, w -> Request.form("/projects/" + w.projectId() + "/members",
@@ -176,7 +180,8 @@ class RoleMatrixTest {
     /** Where a signed-in caller is sent by a route that answers 303 other than to their next item. */
     private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.of(
             "POST /users", w -> "/users",
-            "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview");
+            "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
+            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
@@ -215,6 +220,8 @@ class RoleMatrixTest {
             {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
             {"GET /account",                          303,     200,     200, 200,    200},
             {"GET /projects/new",                     303,     403,     200, 403,    200},
+            {"PATCH /api/projects/{id}",              401,     403,     200, 403,    200},
+            {"POST /projects/{id}/status",            303,     403,     303, 403,    303},
             {"POST /projects/new",                    303,     403,     200, 403,    200},
             {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
             {"GET /users",                            303,     403,     403, 403,    200},

@@ -1,0 +1,16 @@
+package dev.blindfold.project;
+
+/**
+ * Whether a project hands out items: {@code ACTIVE} does; {@code PAUSED} hands out no new item (an annotator's open
+ * one can still be finished) and can resume; {@code CLOSED} hands out no new item, for good.
+ */
+public enum ProjectStatus {
+    ACTIVE,
+    PAUSED,
+    CLOSED;
+
+    /** Whether a project may go from this status to {@code next}: CLOSED is final. */
+    public boolean mayBecome(ProjectStatus next) {
+        return this != CLOSED;
+    }
+}
