@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -76,7 +78,6 @@ public class UsersPage {
     }
 
     private static Response back(String done) {
-        return Response.seeOther(URI.create("/users?done=" + java.net.URLEncoder.encode(done,
-                java.nio.charset.StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create("/users?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8))).build();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -70,8 +71,8 @@ public class AssignmentQueue {
             }
         }
         if (project.status != ProjectStatus.ACTIVE) {
-            throw ProblemException.conflict("project-" + project.status.name().toLowerCase(java.util.Locale.ROOT),
-                    "Project '" + project.name + "' is " + project.status.name().toLowerCase(java.util.Locale.ROOT)
+            String status = project.status.name().toLowerCase(Locale.ROOT);
+            throw ProblemException.conflict("project-" + status, "Project '" + project.name + "' is " + status
                     + (project.status == ProjectStatus.PAUSED ? ": it hands out no new items until label ops resume it."
                     : ": it hands out no more items."));
         }
