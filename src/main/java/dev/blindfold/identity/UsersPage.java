@@ -1,5 +1,6 @@
 package dev.blindfold.identity;
 
+import dev.blindfold.web.UrlEncoding;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -78,6 +77,6 @@ public class UsersPage {
     }
 
     private static Response back(String done) {
-        return Response.seeOther(URI.create("/users?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create("/users?done=" + UrlEncoding.urlEncoded(done))).build();
     }
 }

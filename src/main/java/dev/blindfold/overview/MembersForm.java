@@ -2,6 +2,7 @@ package dev.blindfold.overview;
 
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.web.UrlEncoding;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Label ops add an annotator to a project from its overview page: the same rule as
@@ -34,6 +33,6 @@ public class MembersForm {
     public Response add(@PathParam("id") long projectId, @FormParam("username") String username) {
         projects.addMember(projectId, username);
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview?added="
-                + URLEncoder.encode(username.strip(), StandardCharsets.UTF_8))).build();
+                + UrlEncoding.urlEncoded(username.strip()))).build();
     }
 }

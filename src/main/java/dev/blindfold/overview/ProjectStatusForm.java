@@ -3,7 +3,7 @@ package dev.blindfold.overview;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.ProjectStatus;
-import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.FormValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,13 +28,7 @@ public class ProjectStatusForm {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public Response change(@PathParam("id") long projectId, @FormParam("status") String status) {
-        ProjectStatus next;
-        try {
-            next = ProjectStatus.valueOf(status == null ? "" : status.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
-        }
-        projects.changeStatus(projectId, next);
+        projects.changeStatus(projectId, FormValues.constant("invalid-project", ProjectStatus.class, "status", status));
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview")).build();
     }
 }

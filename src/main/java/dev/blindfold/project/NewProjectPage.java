@@ -2,7 +2,7 @@ package dev.blindfold.project;
 
 import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
-import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.FormValues;
 import dev.blindfold.web.RichText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,6 +43,8 @@ public class NewProjectPage {
                                             List<RevealPolicy> policies);
     }
 
+    private static final String INVALID = "invalid-project";
+
     private final ProjectService projects;
     private final CurrentUser me;
 
@@ -62,9 +64,9 @@ public class NewProjectPage {
                          @FormParam("taskType") String taskTypeName, @FormParam("labels") String labels,
                          @FormParam("overlap") String overlapText, @FormParam("revealPolicy") String revealPolicyName,
                          @FormParam("guidelines") String guidelines) {
-        TaskType taskType = constant(TaskType.class, "taskType", taskTypeName);
-        RevealPolicy revealPolicy = constant(RevealPolicy.class, "revealPolicy", revealPolicyName);
-        Integer overlap = whole("overlap", overlapText);
+        TaskType taskType = FormValues.constant(INVALID, TaskType.class, "taskType", taskTypeName);
+        RevealPolicy revealPolicy = FormValues.constant(INVALID, RevealPolicy.class, "revealPolicy", revealPolicyName);
+        Integer overlap = FormValues.whole(INVALID, "overlap", overlapText);
         if ("preview".equals(action)) {
             Form form = new Form(name == null ? "" : name, taskType == null ? "" : taskType.name(),
                     labels == null ? "" : labels, overlap == null ? 1 : overlap,
@@ -74,29 +76,6 @@ public class NewProjectPage {
         Project project = projects.create(new ProjectService.NewProject(name, taskType, labelList(taskType, labels),
                 overlap, revealPolicy, guidelines), me.id());
         return Response.seeOther(URI.create("/projects/" + project.id + "/overview")).build();
-    }
-
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-project", field + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    private static Integer whole(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-project", field + " must be a whole number.");
-        }
     }
 
     /** One label a line, blank lines left out; none unless the project is categorical. */

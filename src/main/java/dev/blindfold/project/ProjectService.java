@@ -76,7 +76,7 @@ public class ProjectService {
         if (project == null) {
             throw ProblemException.notFound("Project " + projectId);
         }
-        if (project.status != next && !project.status.mayBecome(next)) {
+        if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
             throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed project"
                     + " stays closed.");
         }

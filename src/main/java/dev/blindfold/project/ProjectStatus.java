@@ -7,10 +7,5 @@ package dev.blindfold.project;
 public enum ProjectStatus {
     ACTIVE,
     PAUSED,
-    CLOSED;
-
-    /** Whether a project may go from this status to {@code next}: CLOSED is final. */
-    public boolean mayBecome(ProjectStatus next) {
-        return this != CLOSED;
-    }
+    CLOSED
 }

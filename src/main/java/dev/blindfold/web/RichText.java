@@ -95,13 +95,9 @@ public final class RichText {
             String role = turn.get("role").asText();
             String kind = ROLES.contains(role.toLowerCase(Locale.ROOT)) ? role.toLowerCase(Locale.ROOT) : "other";
             html.append("<div class=\"turn turn-").append(kind).append("\"><div class=\"role\">")
-                    .append(escape(role)).append("</div><div class=\"content\">")
+                    .append(RENDERER.render(new Text(role))).append("</div><div class=\"content\">")
                     .append(markdown(turn.get("content").asText())).append("</div></div>\n");
         }
         return html.append("</div>\n").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,0 +1,39 @@
+package dev.blindfold.web;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Values of a page's form fields, read as the JSON API reads its fields: a blank field is absent (null), a value that
+ * is not one of the choices or not a whole number is a 400 problem naming the field, never a 500 or a 404.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    /** The enum constant named {@code value}, or null when the field is blank; refused with problem {@code slug}. */
+    public static <E extends Enum<E>> E constant(String slug, Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(slug, field + " must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /** The whole number in {@code value}, or null when the field is blank; refused with problem {@code slug}. */
+    public static Integer whole(String slug, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(slug, field + " must be a whole number.");
+        }
+    }
+}
