@@ -58,7 +58,7 @@ async function guarded(errorId, work) {
 }
 
 // 409s that mean the server's assignment moved on without this page.
-const FINISHED = new Set(['assignment-finished', 'already-final']);
+const FINISHED = new Set(['assignment-finished', 'already-final', 'reservation-expired']);
 const COMMITTED_ELSEWHERE = 'already-committed';
 
 function outOfDate(e) {
@@ -69,7 +69,10 @@ function outOfDate(e) {
   recorder.stop();
   status = finished ? 'OUT_OF_DATE_FINISHED' : 'OUT_OF_DATE';
   for (const id of ['blind-form', 'skip-form', 'final-actions', 'revise-form']) if ($(id)) $(id).hidden = true;
-  $('stale-text').textContent = finished
+  $('stale-text').textContent = slug === 'reservation-expired'
+    ? 'Your reservation of this item ran out before you committed a blind answer, so its place went back to the pool.'
+      + ' Nothing was committed. Go on to your next item.'
+    : finished
     ? 'This item was already finished — this page is out of date. Nothing more was recorded for it.'
     : 'Your blind answer for this item was already committed in another window — this page is out of date.';
   $('stale-next').hidden = !finished;

@@ -39,6 +39,10 @@ public class Assignment extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** While ASSIGNED: when the reservation runs out and the place goes back to the pool ({@link Reservations}). */
+    @Column(name = "reserved_until")
+    public Instant reservedUntil;
+
     public boolean revealed() {
         return draftOrder != null;
     }

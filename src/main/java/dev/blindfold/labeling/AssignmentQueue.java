@@ -7,6 +7,7 @@ import dev.blindfold.project.QueueCounts;
 import dev.blindfold.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,15 +34,15 @@ public class AssignmentQueue {
      * One of an annotator's projects on their home page: "done of total" with the same total as the item page's
      * "item k of N", and the items they skipped beside it; {@code started} once they have had an item there.
      */
-    public record QueueRow(long projectId, String name, String taskType, long done, long skipped, long total,
-                           boolean started, String status) {
+    public record QueueRow(long projectId, String name, String taskType, long done, long skipped, long released,
+                           long total, boolean started, String status) {
         /** Whether the project still hands out items. */
         public boolean open() {
             return ProjectStatus.ACTIVE.name().equals(status);
         }
 
         public boolean finished() {
-            return done + skipped >= total;
+            return done + skipped + released >= total;
         }
     }
 
@@ -52,10 +53,12 @@ public class AssignmentQueue {
 
     private final QueueCounts counts;
     private final QueueWalk walk;
+    private final Reservations reservations;
 
-    AssignmentQueue(QueueCounts counts, QueueWalk walk) {
+    AssignmentQueue(QueueCounts counts, QueueWalk walk, Reservations reservations) {
         this.counts = counts;
         this.walk = walk;
+        this.reservations = reservations;
     }
 
     /** The annotator's current assignment, or a new one; empty when nothing is left for them. */
@@ -65,8 +68,8 @@ public class AssignmentQueue {
         counts.fold(project.id, annotatorId);
         for (AssignmentStatus status : UNFINISHED) {
             Optional<Assignment> open = Assignment.find("projectId = ?1 and annotatorId = ?2 and status = ?3",
-                    project.id, annotatorId, status).firstResultOptional();
-            if (open.isPresent()) {
+                    project.id, annotatorId, status).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+            if (open.isPresent() && !reservations.releaseIfDue(open.get())) {
                 return open;
             }
         }
@@ -95,18 +98,20 @@ public class AssignmentQueue {
     /** The projects the annotator is a member of, in project order, with their progress in each. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QueueRow> queuesOf(long annotatorId) {
-        List<Membership> memberships = Membership.list("userId = ?1 order by projectId", annotatorId);
+        List<Membership> memberships = Membership.list("userId = ?1 and removedAt is null order by projectId",
+                annotatorId);
         return memberships.stream().map(m -> {
             Project p = Project.findById(m.projectId);
             QueueCounts.Progress progress = progress(p, annotatorId);
-            return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(), skipped(p.id, annotatorId),
+            return new QueueRow(p.id, p.name, p.taskType.name(), progress.done(),
+                    count(p.id, annotatorId, AssignmentStatus.SKIPPED), count(p.id, annotatorId, AssignmentStatus.RELEASED),
                     progress.total(), lastPosition(p.id, annotatorId) > 0, p.status.name());
         }).toList();
     }
 
-    private static long skipped(long projectId, long annotatorId) {
-        return Assignment.count("projectId = ?1 and annotatorId = ?2 and status = ?3",
-                projectId, annotatorId, AssignmentStatus.SKIPPED);
+    /** The annotator's assignments in one status: a range of assignments_open_ix. */
+    private static long count(long projectId, long annotatorId, AssignmentStatus status) {
+        return Assignment.count("projectId = ?1 and annotatorId = ?2 and status = ?3", projectId, annotatorId, status);
     }
 
     /** Every project, in id order, with its item count. */
@@ -125,6 +130,7 @@ public class AssignmentQueue {
         a.position = position;
         a.status = AssignmentStatus.ASSIGNED;
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Reservations.reserve(a, project);
         a.persist();
         counts.placeTaken(project.id, place.itemId(), place.taken(), project.overlap);
         return a;

@@ -1,6 +1,7 @@
 package dev.blindfold.labeling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blindfold.project.Project;
 import dev.blindfold.provenance.EventLog;
 import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.chain.EventType;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * Takes a batch of events the page reports (paste, focus, keystrokes, ...). They are stored as
  * client claims: the server's time is authoritative, the client's time is kept beside it (B4).
- * A batch is checked whole before anything is written; a finished (FINAL or SKIPPED) assignment takes none.
+ * A batch is checked whole before anything is written; a finished (FINAL or SKIPPED) assignment takes none, nor one
+ * whose reservation ran out. Events on an unanswered assignment are the annotator at work: its reservation starts
+ * again from now.
  */
 @ApplicationScoped
 @Transactional
@@ -61,6 +64,10 @@ public class ClientEvents {
             checked.add(check(a, i, batch.get(i)));
         }
         LabelingService.requireOpen(a);
+        if (a.status == AssignmentStatus.ASSIGNED) {
+            Reservations.requireReserved(a);
+            Reservations.reserve(a, Project.findById(a.projectId));
+        }
         log.append(checked);
         return checked.size();
     }

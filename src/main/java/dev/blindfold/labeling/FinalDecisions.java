@@ -49,7 +49,7 @@ public class FinalDecisions {
 
     public FinalAnswer finish(long assignmentId, long annotatorId, FinalRequest request) {
         Assignment a = labeling.owned(assignmentId, annotatorId);
-        if (a.status == AssignmentStatus.SKIPPED) {
+        if (a.status.gaveUpItsPlace()) {
             LabelingService.requireOpen(a);
         }
         LabelingService.requireCommitted(a);

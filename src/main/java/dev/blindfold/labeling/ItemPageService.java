@@ -17,10 +17,14 @@ public class ItemPageService {
     private final AssignmentQueue queue;
     private final ProjectService projects;
 
-    ItemPageService(LabelingService labeling, AssignmentQueue queue, ProjectService projects) {
+    private final Reservations reservations;
+
+    ItemPageService(LabelingService labeling, AssignmentQueue queue, ProjectService projects,
+                    Reservations reservations) {
         this.labeling = labeling;
         this.queue = queue;
         this.projects = projects;
+        this.reservations = reservations;
     }
 
     /** The id of the annotator's current or next assignment in a project; empty when they are done. */
@@ -28,8 +32,10 @@ public class ItemPageService {
         return queue.next(projects.find(projectId), annotatorId).map(a -> a.id);
     }
 
+    /** The page of one of the annotator's assignments; one whose reservation has run out is released and says so. */
     public ItemPageView open(long assignmentId, long annotatorId) {
         Assignment a = labeling.owned(assignmentId, annotatorId);
+        reservations.releaseIfDue(a);
         Project project = Project.findById(a.projectId);
         Item item = Item.findById(a.itemId);
         BlindAnswer blind = BlindAnswer.findById(a.id);

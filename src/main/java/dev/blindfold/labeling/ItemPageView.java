@@ -31,8 +31,13 @@ public record ItemPageView(long assignmentId, long projectId, String projectName
         return "SKIPPED".equals(status);
     }
 
+    /** Its reservation ran out (or label ops removed the annotator) before a blind answer: the place went back. */
+    public boolean released() {
+        return "RELEASED".equals(status);
+    }
+
     public boolean done() {
-        return "FINAL".equals(status) || "SKIPPED".equals(status);
+        return "FINAL".equals(status) || "SKIPPED".equals(status) || released();
     }
 
     public boolean categorical() {

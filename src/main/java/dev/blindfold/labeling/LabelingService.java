@@ -84,8 +84,14 @@ public class LabelingService {
         return a;
     }
 
-    /** Records that the item was put in front of the annotator; a repeat showing is marked resumed. */
+    /**
+     * Records that the item was put in front of the annotator; a repeat showing is marked resumed. An unanswered
+     * assignment's reservation starts again from now: the annotator is back at it.
+     */
     public void shown(Assignment a) {
+        if (a.status == AssignmentStatus.ASSIGNED) {
+            Reservations.reserve(a, projects.find(a.projectId));
+        }
         boolean resumed = log.count(a.id, EventType.ITEM_SHOWN) > 0;
         record(a, EventType.ITEM_SHOWN, Map.of("position", a.position, "resumed", resumed));
     }
@@ -98,6 +104,7 @@ public class LabelingService {
             return existing;
         }
         requireOpen(a);
+        Reservations.requireReserved(a);
         if (existing != null) {
             throw ProblemException.conflict("already-committed",
                     "This blind answer was committed at " + existing.committedAt + " and cannot change.");
@@ -156,6 +163,7 @@ public class LabelingService {
             return;
         }
         requireOpen(a);
+        Reservations.requireReserved(a);
         if (a.status != AssignmentStatus.ASSIGNED) {
             throw ProblemException.conflict("already-committed", "A committed assignment cannot be skipped.");
         }
@@ -170,9 +178,13 @@ public class LabelingService {
     /**
      * A FINAL or SKIPPED assignment takes nothing new: no client events, no other answer, no skip. What reaches it
      * comes from a page that is out of date (left open, or brought back by Back/Forward); the caller's exact repeat
-     * of the request that finished it is answered before this check, as before.
+     * of the request that finished it is answered before this check, as before. A RELEASED one is refused as its
+     * reservation having run out.
      */
     static void requireOpen(Assignment a) {
+        if (a.status == AssignmentStatus.RELEASED) {
+            throw Reservations.expired(a);
+        }
         if (a.status == AssignmentStatus.FINAL || a.status == AssignmentStatus.SKIPPED) {
             String how = a.status == AssignmentStatus.FINAL ? "its final answer is saved" : "it was skipped";
             throw ProblemException.conflict("assignment-finished", "Assignment " + a.id + " is already finished ("
@@ -181,6 +193,9 @@ public class LabelingService {
     }
 
     static void requireCommitted(Assignment a) {
+        if (a.status == AssignmentStatus.RELEASED) {
+            throw Reservations.expired(a);
+        }
         if (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.SKIPPED) {
             throw ProblemException.conflict("not-committed", "Commit your blind answer first.");
         }

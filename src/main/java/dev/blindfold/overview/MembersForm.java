@@ -1,6 +1,8 @@
 package dev.blindfold.overview;
 
+import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
+import dev.blindfold.labeling.MemberRemoval;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.web.UrlEncoding;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,15 +18,19 @@ import java.net.URI;
 /**
  * Label ops add an annotator to a project from its overview page: the same rule as
  * {@code POST /api/projects/{id}/members} (an existing account with the annotator role; adding a member twice is
- * harmless), then back to the overview, which says who was added.
+ * harmless), then back to the overview, which says who was added; and take one off ({@link MemberRemoval}).
  */
 @Path("/projects/{id}/members")
 public class MembersForm {
 
     private final ProjectService projects;
+    private final MemberRemoval removal;
+    private final CurrentUser me;
 
-    MembersForm(ProjectService projects) {
+    MembersForm(ProjectService projects, MemberRemoval removal, CurrentUser me) {
         this.projects = projects;
+        this.removal = removal;
+        this.me = me;
     }
 
     @POST
@@ -34,5 +40,16 @@ public class MembersForm {
         projects.addMember(projectId, username);
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview?added="
                 + UrlEncoding.urlEncoded(username.strip()))).build();
+    }
+
+    /** Takes an annotator off the project ({@link MemberRemoval}); the overview then says what was released. */
+    @POST
+    @Path("/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public Response remove(@PathParam("id") long projectId, @FormParam("username") String username) {
+        MemberRemoval.Removed removed = removal.remove(projectId, username, me.name());
+        return Response.seeOther(URI.create("/projects/" + projectId + "/overview?removed="
+                + UrlEncoding.urlEncoded(username.strip()) + "&released=" + removed.released())).build();
     }
 }

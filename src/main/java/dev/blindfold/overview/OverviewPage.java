@@ -1,6 +1,7 @@
 package dev.blindfold.overview;
 
 import dev.blindfold.identity.Roles;
+import dev.blindfold.web.FormValues;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,8 @@ public class OverviewPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance project(ProjectOverview.Overview overview, String added);
+        static native TemplateInstance project(ProjectOverview.Overview overview, String added, String removed,
+                                               Integer released);
     }
 
     private final ProjectOverview overview;
@@ -29,7 +31,8 @@ public class OverviewPage {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
-    public TemplateInstance project(@PathParam("id") long projectId, @QueryParam("added") String added) {
-        return Templates.project(overview.of(projectId), added);
+    public TemplateInstance project(@PathParam("id") long projectId, @QueryParam("added") String added,
+                                    @QueryParam("removed") String removed, @QueryParam("released") String released) {
+        return Templates.project(overview.of(projectId), added, removed, FormValues.whole("invalid-query", "released", released));
     }
 }

@@ -22,7 +22,9 @@ import dev.blindfold.web.LongReads;
 public class ProjectOverview {
 
     /** One annotator's assignments by state. */
-    public record AnnotatorProgress(String username, long assigned, long committed, long finished, long skipped) {
+    /** {@code member}: a current member; {@code removed}: label ops took them off (labels from elsewhere are neither). */
+    public record AnnotatorProgress(String username, long assigned, long committed, long finished, long skipped,
+                                    boolean member, boolean removed) {
     }
 
     public record Overview(Project project, long items, long itemsDone, long itemsPartial,
@@ -74,7 +76,7 @@ public class ProjectOverview {
      */
     private List<AnnotatorProgress> annotators(long projectId, Map<Long, FactSums> byAnnotator) {
         Map<Long, Object[]> people = new java.util.TreeMap<>();
-        for (Object row : em.createNativeQuery("SELECT u.id, u.username, m.skipped FROM project_members m"
+        for (Object row : em.createNativeQuery("SELECT u.id, u.username, m.skipped, m.removed_at FROM project_members m"
                 + " JOIN users u ON u.id = m.user_id WHERE m.project_id = ?1").setParameter(1, projectId).getResultList()) {
             Object[] r = (Object[]) row;
             people.put(((Number) r[0]).longValue(), r);
@@ -90,8 +92,11 @@ public class ProjectOverview {
             FactSums s = byAnnotator.get(id);
             long labels = s == null ? 0 : s.labels();
             long finals = s == null ? 0 : s.finals();
+            boolean listed = r.length == 4; // a member row (id, name, skipped, removed_at); others have labels only
+            boolean member = listed && r[3] == null;
+            boolean removed = listed && r[3] != null;
             rows.add(new AnnotatorProgress((String) r[1], AssignmentQueue.lastPosition(projectId, id), labels, finals,
-                    ((Number) r[2]).longValue()));
+                    ((Number) r[2]).longValue(), member, removed));
         });
         rows.sort(java.util.Comparator.comparing(AnnotatorProgress::username));
         return rows;

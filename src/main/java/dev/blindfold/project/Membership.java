@@ -28,11 +28,23 @@ public class Membership extends PanacheEntity {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** When label ops removed them; null while they are a member. */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    /** A current member's row; a removed member has none. */
     public static Optional<Membership> of(long projectId, long userId) {
-        return find("projectId = ?1 and userId = ?2", projectId, userId).firstResultOptional();
+        return find("projectId = ?1 and userId = ?2 and removedAt is null", projectId, userId).firstResultOptional();
     }
 
+    /** A current member's row, locked for this transaction. */
     public static Optional<Membership> lockOf(long projectId, long userId) {
+        return find("projectId = ?1 and userId = ?2 and removedAt is null", projectId, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The row, current or removed, locked for this transaction. */
+    public static Optional<Membership> lockAny(long projectId, long userId) {
         return find("projectId = ?1 and userId = ?2", projectId, userId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

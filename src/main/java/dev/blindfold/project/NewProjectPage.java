@@ -30,10 +30,12 @@ import java.util.List;
 public class NewProjectPage {
 
     /** What the form holds, to show it again with a preview. */
-    public record Form(String name, String taskType, String labels, int overlap, String revealPolicy, String guidelines) {
+    public record Form(String name, String taskType, String labels, int overlap, String revealPolicy, String guidelines,
+                       int reservationMinutes) {
 
         static Form empty() {
-            return new Form("", TaskType.FREE_TEXT.name(), "", 1, RevealPolicy.REVEAL_AFTER_COMMIT.name(), "");
+            return new Form("", TaskType.FREE_TEXT.name(), "", 1, RevealPolicy.REVEAL_AFTER_COMMIT.name(), "",
+                    ProjectService.DEFAULT_RESERVATION_SECONDS / 60);
         }
     }
 
@@ -63,18 +65,21 @@ public class NewProjectPage {
     public Object submit(@FormParam("action") String action, @FormParam("name") String name,
                          @FormParam("taskType") String taskTypeName, @FormParam("labels") String labels,
                          @FormParam("overlap") String overlapText, @FormParam("revealPolicy") String revealPolicyName,
-                         @FormParam("guidelines") String guidelines) {
+                         @FormParam("guidelines") String guidelines,
+                         @FormParam("reservationMinutes") String reservationText) {
         TaskType taskType = FormValues.constant(INVALID, TaskType.class, "taskType", taskTypeName);
         RevealPolicy revealPolicy = FormValues.constant(INVALID, RevealPolicy.class, "revealPolicy", revealPolicyName);
         Integer overlap = FormValues.whole(INVALID, "overlap", overlapText);
+        Integer reservationMinutes = FormValues.whole(INVALID, "reservationMinutes", reservationText);
         if ("preview".equals(action)) {
             Form form = new Form(name == null ? "" : name, taskType == null ? "" : taskType.name(),
                     labels == null ? "" : labels, overlap == null ? 1 : overlap,
-                    revealPolicy == null ? "" : revealPolicy.name(), guidelines == null ? "" : guidelines);
+                    revealPolicy == null ? "" : revealPolicy.name(), guidelines == null ? "" : guidelines,
+                    reservationMinutes == null ? ProjectService.DEFAULT_RESERVATION_SECONDS / 60 : reservationMinutes);
             return page(form, RichText.markdown(form.guidelines()));
         }
         Project project = projects.create(new ProjectService.NewProject(name, taskType, labelList(taskType, labels),
-                overlap, revealPolicy, guidelines), me.id());
+                overlap, revealPolicy, guidelines, reservationMinutes == null ? null : reservationMinutes * 60L), me.id());
         return Response.seeOther(URI.create("/projects/" + project.id + "/overview")).build();
     }
 

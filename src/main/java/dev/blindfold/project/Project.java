@@ -39,6 +39,10 @@ public class Project extends PanacheEntity {
     @Column(nullable = false)
     public ProjectStatus status = ProjectStatus.ACTIVE;
 
+    /** How long an assignment without a blind answer keeps its place; 30 minutes unless label ops set another. */
+    @Column(name = "reservation_seconds", nullable = false)
+    public int reservationSeconds = ProjectService.DEFAULT_RESERVATION_SECONDS;
+
     @Column(name = "created_by", nullable = false)
     public long createdBy;
 

@@ -27,18 +27,23 @@ import java.util.Map;
 public class ProjectResource {
 
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
-                              RevealPolicy revealPolicy, String guidelines, ProjectStatus status) {
+                              RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
+                              int reservationSeconds) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status);
+                    p.status, p.reservationSeconds);
         }
     }
 
     public record NewMember(String username) {
     }
 
-    /** What a PATCH may change: for now the status (ACTIVE, PAUSED, CLOSED; a closed project stays closed). */
-    public record ProjectChange(ProjectStatus status) {
+    /**
+     * What a PATCH may change, each field optional but not all absent: the status (ACTIVE, PAUSED, CLOSED; a closed
+     * project stays closed) and how long an unanswered assignment keeps its place (seconds, 1 to a week; assignments
+     * handed out from then on get it).
+     */
+    public record ProjectChange(ProjectStatus status, Long reservationSeconds) {
     }
 
     private final ProjectService projects;
@@ -64,7 +69,8 @@ public class ProjectResource {
     public List<ProjectView> list() {
         List<Project> visible = me.isStaff()
                 ? Project.listAll()
-                : Project.list("id in (select m.projectId from Membership m where m.userId = ?1)", me.id());
+                : Project.list("id in (select m.projectId from Membership m where m.userId = ?1 and m.removedAt is null)",
+                me.id());
         return visible.stream().map(ProjectView::of).toList();
     }
 
@@ -85,7 +91,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.changeStatus(id, body.status()));
+        return ProjectView.of(projects.change(id, body));
     }
 
     @POST

@@ -4,6 +4,7 @@ import dev.blindfold.identity.Roles;
 import dev.blindfold.identity.User;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,12 +20,16 @@ public class ProjectService {
     static final int MAX_OVERLAP = 100;
     /** The guidelines column's size. */
     static final int MAX_GUIDELINES = 100_000;
+    /** How long an unanswered assignment keeps its place unless label ops say otherwise (issue 14: 30 minutes). */
+    public static final int DEFAULT_RESERVATION_SECONDS = 30 * 60;
+    /** A week: a reservation longer than that is an item nobody can get. */
+    static final long MAX_RESERVATION_SECONDS = 7 * 24 * 3600;
     /** Usernames are at most this long (see UserService). */
     private static final int MAX_USERNAME = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record NewProject(String name, TaskType taskType, List<String> labels, Integer overlap,
-                             RevealPolicy revealPolicy, String guidelines) {
+                             RevealPolicy revealPolicy, String guidelines, Long reservationSeconds) {
     }
 
     private final QueueCounts counts;
@@ -53,6 +58,8 @@ public class ProjectService {
         if (spec.guidelines() != null && spec.guidelines().length() > MAX_GUIDELINES) {
             throw ProblemException.badRequest("invalid-project", "guidelines are longer than " + MAX_GUIDELINES + " characters.");
         }
+        int reservation = spec.reservationSeconds() == null ? DEFAULT_RESERVATION_SECONDS
+                : reservationSeconds(spec.reservationSeconds());
         Project project = new Project();
         project.name = spec.name().strip();
         project.taskType = spec.taskType();
@@ -60,6 +67,7 @@ public class ProjectService {
         project.overlap = overlap;
         project.revealPolicy = reveal;
         project.guidelines = spec.guidelines() == null ? "" : spec.guidelines();
+        project.reservationSeconds = reservation;
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         project.persist();
@@ -72,10 +80,7 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        Project project = Project.findById(projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (project == null) {
-            throw ProblemException.notFound("Project " + projectId);
-        }
+        Project project = lockedProject(projectId);
         if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
             throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed project"
                     + " stays closed.");
@@ -84,7 +89,35 @@ public class ProjectService {
         return project;
     }
 
-    /** Adds an annotator; returns false when they were already a member. */
+    /** A PATCH: every field it names, in one transaction, or none of them. */
+    public Project change(long projectId, ProjectResource.ProjectChange change) {
+        if (change.status() == null && change.reservationSeconds() == null) {
+            throw ProblemException.badRequest("invalid-project", "Name something to change: status or reservationSeconds.");
+        }
+        Project project = lockedProject(projectId);
+        if (change.reservationSeconds() != null) {
+            project.reservationSeconds = reservationSeconds(change.reservationSeconds());
+        }
+        return change.status() == null ? project : changeStatus(projectId, change.status());
+    }
+
+    private static int reservationSeconds(long seconds) {
+        if (seconds < 1 || seconds > MAX_RESERVATION_SECONDS) {
+            throw ProblemException.badRequest("invalid-project", "reservationSeconds must be between 1 and "
+                    + MAX_RESERVATION_SECONDS + " (a week).");
+        }
+        return (int) seconds;
+    }
+
+    private static Project lockedProject(long projectId) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+        return project;
+    }
+
+    /** Adds an annotator, or adds back one label ops removed; returns false when they were already a member. */
     public boolean addMember(long projectId, String username) {
         find(projectId);
         if (username == null || username.isBlank() || username.length() > MAX_USERNAME) {
@@ -96,8 +129,11 @@ public class ProjectService {
         if (!user.hasRole(Roles.ANNOTATOR)) {
             throw ProblemException.badRequest("not-an-annotator", "'" + username + "' does not have the annotator role.");
         }
-        if (Membership.of(projectId, user.id).isPresent()) {
-            return false;
+        var existing = Membership.lockAny(projectId, user.id);
+        if (existing.isPresent()) {
+            boolean back = existing.get().removedAt != null;
+            existing.get().removedAt = null;
+            return back;
         }
         Membership membership = new Membership();
         membership.projectId = projectId;

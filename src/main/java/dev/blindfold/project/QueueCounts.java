@@ -53,7 +53,7 @@ public class QueueCounts {
         }
     }
 
-    /** Gives back the place of a skipped assignment; reopening a full item tells every member who had it. */
+    /** Gives back the place of a skipped or released assignment; reopening a full item tells every member who had it. */
     public void placeFreed(long projectId, long itemId, int overlap) {
         int taken = ((Number) em.createNativeQuery("SELECT places_taken FROM items WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, itemId).getSingleResult()).intValue();
@@ -149,7 +149,7 @@ public class QueueCounts {
     @Transactional(Transactional.TxType.REQUIRED)
     public void rebuild(long projectId) {
         update("UPDATE items SET places_taken = (SELECT COUNT(*) FROM assignments a WHERE a.item_id = items.id"
-                + " AND a.status <> 'SKIPPED') WHERE project_id = ?1", projectId);
+                + " AND a.status NOT IN ('SKIPPED', 'RELEASED')) WHERE project_id = ?1", projectId);
         update("UPDATE items SET has_open_place = places_taken < (SELECT p.overlap FROM projects p"
                 + " WHERE p.id = items.project_id) WHERE project_id = ?1", projectId);
         update("UPDATE items SET labels = (SELECT COUNT(*) FROM assignments a WHERE a.item_id = items.id"

@@ -33,6 +33,8 @@ public interface BlindfoldConfig {
 
     Http http();
 
+    Reservations reservations();
+
     /**
      * Largest request body of every route but item imports, which alone stream their body; the others
      * read theirs into memory. Enforced by {@link BodyLimits}.
@@ -134,6 +136,15 @@ public interface BlindfoldConfig {
         /** Load the demo project and demo users on start (only into an empty database). */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Reservations {
+        /**
+         * How often each node gives back the places of expired reservations (the scheduled sweep reads it by name;
+         * declared here so the setting is known and checked).
+         */
+        @WithDefault("30s")
+        String sweepEvery();
     }
 
     interface Events {

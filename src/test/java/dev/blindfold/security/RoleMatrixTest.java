@@ -151,6 +151,10 @@ class RoleMatrixTest {
                     "name", "matrix project", "taskType", "FREE_TEXT", "guidelines", "**bold**"))),
             new Route("POST /projects/{id}/members", true, w -> Request.form("/projects/" + w.projectId() + "/members",
                     Map.of("username", w.user(Who.ANNOTATOR)))),
+            new Route("DELETE /api/projects/{id}/members/{username}", false, w -> new Request("DELETE",
+                    "/api/projects/" + w.projectId() + "/members/" + w.user(Who.ANNOTATOR), null, null)),
+            new Route("POST /projects/{id}/members/remove", true, w -> Request.form("/projects/" + w.projectId()
+                    + "/members/remove", Map.of("username", w.user(Who.ANNOTATOR)))),
             new Route("GET /users", true, w -> Request.get("/users")),
             new Route("POST /users", true, w -> Request.form("/users", Map.of("username", TestData.unique("matrix"),
                     "password", Api.PASSWORD, "roles", "ops"))),
@@ -181,6 +185,7 @@ class RoleMatrixTest {
     private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.of(
             "POST /users", w -> "/users",
             "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
+            "POST /projects/{id}/members/remove", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
@@ -224,6 +229,8 @@ class RoleMatrixTest {
             {"POST /projects/{id}/status",            303,     403,     303, 403,    303},
             {"POST /projects/new",                    303,     403,     200, 403,    200},
             {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
+            {"DELETE /api/projects/{id}/members/{username}", 401, 403,  200, 403,    200},
+            {"POST /projects/{id}/members/remove",    303,     403,     303, 403,    303},
             {"GET /users",                            303,     403,     403, 403,    200},
             {"POST /users",                           303,     403,     403, 403,    303},
             {"POST /users/{userId}/roles",            303,     403,     403, 403,    404},

@@ -87,6 +87,7 @@ final class TimelineEvents {
             case FINAL_SAVED -> "Final answer saved";
             case DRAFTS_RATED -> "Drafts rated";
             case SKIPPED -> "Skipped";
+            case RELEASED -> "Place released";
             case FIRST_INPUT -> "First input";
             case PASTE -> "Paste";
             case FOCUS_LOST -> "Focus lost";

@@ -11,6 +11,7 @@ public enum EventType {
     FINAL_SAVED,
     DRAFTS_RATED,
     SKIPPED,
+    RELEASED,
     FIRST_INPUT,
     PASTE,
     FOCUS_LOST,
