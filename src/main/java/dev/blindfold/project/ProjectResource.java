@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -26,19 +27,28 @@ import java.util.Map;
 @Path("/api/projects")
 public class ProjectResource {
 
+    /** A project; {@code guidelines} is the version in force, numbered {@code guidelinesVersion}. */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
-                              RevealPolicy revealPolicy, String guidelines, ProjectStatus status) {
+                              RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
+                              int guidelinesVersion) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status);
+                    p.status, p.guidelinesVersion);
         }
     }
 
     public record NewMember(String username) {
     }
 
-    /** What a PATCH may change: for now the status (ACTIVE, PAUSED, CLOSED; a closed project stays closed). */
-    public record ProjectChange(ProjectStatus status) {
+    /** What a PATCH may change: the status, the guidelines, or both (at least one). */
+    public record ProjectChange(
+            @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
+            ProjectStatus status,
+            @Schema(description = "New Markdown guidelines (at most 100,000 characters): a new guidelines version,"
+                    + " which labels committed from now on are written under and exported with. A text equal to the"
+                    + " one in force changes nothing; a closed project's guidelines cannot change.",
+                    maxLength = 100_000)
+            String guidelines) {
     }
 
     private final ProjectService projects;
@@ -85,7 +95,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.changeStatus(id, body.status()));
+        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), me.id()));
     }
 
     @POST

@@ -4,6 +4,7 @@ import dev.blindfold.identity.Roles;
 import dev.blindfold.identity.User;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -11,14 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Creates projects and adds annotators to them. */
+/** Creates projects, changes their status and guidelines, and adds annotators to them. */
 @ApplicationScoped
 @Transactional
 public class ProjectService {
 
     static final int MAX_OVERLAP = 100;
-    /** The guidelines column's size. */
-    static final int MAX_GUIDELINES = 100_000;
     /** Usernames are at most this long (see UserService). */
     private static final int MAX_USERNAME = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,9 +27,11 @@ public class ProjectService {
     }
 
     private final QueueCounts counts;
+    private final GuidelinesVersions guidelines;
 
-    ProjectService(QueueCounts counts) {
+    ProjectService(QueueCounts counts, GuidelinesVersions guidelines) {
         this.counts = counts;
+        this.guidelines = guidelines;
     }
 
     public Project create(NewProject spec, long creatorId) {
@@ -50,19 +51,18 @@ public class ProjectService {
         if (overlap < 1 || overlap > MAX_OVERLAP) {
             throw ProblemException.badRequest("invalid-project", "overlap must be between 1 and " + MAX_OVERLAP + ".");
         }
-        if (spec.guidelines() != null && spec.guidelines().length() > MAX_GUIDELINES) {
-            throw ProblemException.badRequest("invalid-project", "guidelines are longer than " + MAX_GUIDELINES + " characters.");
-        }
+        String text = GuidelinesVersions.check(spec.guidelines());
         Project project = new Project();
         project.name = spec.name().strip();
         project.taskType = spec.taskType();
         project.labels = labelsFor(spec.taskType(), spec.labels());
         project.overlap = overlap;
         project.revealPolicy = reveal;
-        project.guidelines = spec.guidelines() == null ? "" : spec.guidelines();
+        project.guidelines = text;
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         project.persist();
+        guidelines.first(project);
         counts.projectCreated(project.id);
         return project;
     }
@@ -72,16 +72,38 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        Project project = Project.findById(projectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (project == null) {
-            throw ProblemException.notFound("Project " + projectId);
+        return change(projectId, next, null, 0);
+    }
+
+    /**
+     * Changes what is given of a project, in one transaction on the locked project row: its guidelines first (a new
+     * version unless the text is the one in force; not on a closed project), then its status.
+     */
+    public Project change(long projectId, ProjectStatus next, String newGuidelines, long editorId) {
+        if (next == null && newGuidelines == null) {
+            throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
+                    + " or both.");
         }
-        if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
-            throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed project"
-                    + " stays closed.");
+        Project project = locked(projectId);
+        if (newGuidelines != null) {
+            guidelines.edit(project, newGuidelines, editorId);
         }
-        project.status = next;
+        if (next != null) {
+            if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
+                throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed"
+                        + " project stays closed.");
+            }
+            project.status = next;
+        }
         return project;
+    }
+
+    /** Puts new guidelines in force from the overview's form; false when the text was the one in force. */
+    public boolean editGuidelines(long projectId, String newGuidelines, long editorId) {
+        if (newGuidelines == null) {
+            throw ProblemException.badRequest("invalid-project", "guidelines are required (they may be empty).");
+        }
+        return guidelines.edit(locked(projectId), newGuidelines, editorId);
     }
 
     /** Adds an annotator; returns false when they were already a member. */
@@ -106,6 +128,14 @@ public class ProjectService {
         membership.joinedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         membership.persist();
         return true;
+    }
+
+    private static Project locked(long projectId) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+        return project;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
