@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A label says which guidelines it was written under: labels committed before and after an edit of the guidelines
  * carry version 1 and 2 in their events (ITEM_SHOWN, BLIND_COMMITTED), in every per-label export format and in Label
- * Studio's annotations, and the read models still agree with the log.
+ * Studio's annotations, on the audit pages, and the read models still agree with the log.
  */
 @QuarkusTest
 class GuidelinesVersionLabelsTest {
@@ -116,6 +116,21 @@ class GuidelinesVersionLabelsTest {
         Api.as(t.f().auditor()).get("/api/projects/" + t.f().projectId() + "/audit/verify?readModels=true").then()
                 .statusCode(200).body("ok", equalTo(true)).body("readModels.agree", equalTo(true))
                 .body("readModels.labels", equalTo(2));
+    }
+
+    @Test
+    void theAuditorSeesTheVersionOfEachLabel() {
+        TwoVersions t = labelBeforeAndAfterAnEdit();
+        String auditor = t.f().auditor();
+        String labels = Api.as(auditor).accept("text/html").get("/projects/" + t.f().projectId() + "/audit/labels")
+                .then().statusCode(200).extract().asString();
+        assertTrue(labels.contains("Guidelines v1") && labels.contains("Guidelines v2"), labels);
+        Api.as(auditor).get("/api/assignments/" + t.after() + "/timeline").then().statusCode(200)
+                .body("guidelinesVersion", equalTo(2));
+        String timeline = Api.as(auditor).accept("text/html").get("/audit/assignments/" + t.before()).then()
+                .statusCode(200).extract().asString();
+        assertTrue(timeline.contains("<td id=\"guidelines-version\">version 1</td>"), timeline);
+        assertTrue(timeline.contains("guidelines:</span> <span class=\"pre\">version 1</span>"), timeline);
     }
 
     private static String export(String ops, long projectId, String format) {
