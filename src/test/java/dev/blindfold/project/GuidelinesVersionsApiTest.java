@@ -4,8 +4,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Editing a project's guidelines makes a new version and keeps the old ones: through {@code PATCH /api/projects/{id}},
- * listed by {@code GET /api/projects/{id}/guidelines}; an unchanged text, a refused one and a
+ * Editing a project's guidelines makes a new version and keeps the old ones: through {@code PATCH /api/projects/{id}}
+ * and the overview's form, listed by {@code GET /api/projects/{id}/guidelines}; an unchanged text, a refused one and a
  * closed project add nothing.
  */
 @QuarkusTest
@@ -96,5 +98,35 @@ class GuidelinesVersionsApiTest {
         patch(f.ops(), 987_654_321L, Map.of("guidelines", "Nobody's.")).statusCode(404)
                 .contentType("application/problem+json");
         versions(f.ops(), 987_654_321L).statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void opsSaveGuidelinesFromTheOverviewAndAuditorsOnlySeeTheVersions() {
+        Fixture f = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Browser ops = Browser.signIn(f.ops());
+        String overview = "/projects/" + f.projectId() + "/overview";
+        ops.page().get(overview).then().statusCode(200).body(containsString("id=\"guidelines-form\""))
+                .body(containsString(FIRST + "</textarea>"));
+        ops.form().formParam("guidelines", "Cite the manual.\r\nBe brief.").post("/projects/" + f.projectId()
+                + "/guidelines").then().statusCode(303).header("Location", containsString(overview + "?guidelines=saved"));
+        ops.form().formParam("guidelines", "Cite the manual.\r\nBe brief.").post("/projects/" + f.projectId()
+                + "/guidelines").then().statusCode(303).header("Location", containsString("guidelines=unchanged"));
+        Api.as(f.ops()).get("/api/projects/" + f.projectId()).then()
+                .body("guidelines", equalTo("Cite the manual.\nBe brief.")).body("guidelinesVersion", equalTo(2));
+        String page = ops.page().get(overview + "?guidelines=saved").then().statusCode(200).extract().asString();
+        assertEquals(1, count(page, "id=\"guidelines-saved\""), page);
+        assertEquals(1, count(page, "<strong id=\"guidelines-version\">2</strong>"), page);
+        assertEquals(2, count(page, "<tr data-version="), "both versions are listed");
+
+        String audited = Browser.signIn(f.auditor()).page().get(overview).then().statusCode(200).extract().asString();
+        assertEquals(0, count(audited, "guidelines-form"), "no edit form for an auditor");
+        assertEquals(2, count(audited, "<tr data-version="), "an auditor sees the versions");
+        ops.form().post("/projects/" + f.projectId() + "/guidelines").then().statusCode(400);
+        Browser.signIn(f.auditor()).form().formParam("guidelines", "x").post("/projects/" + f.projectId() + "/guidelines")
+                .then().statusCode(403);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 }

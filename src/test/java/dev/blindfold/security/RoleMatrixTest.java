@@ -149,6 +149,8 @@ class RoleMatrixTest {
                     Map.of("status", "ACTIVE"))),
             new Route("GET /api/projects/{id}/guidelines", false, w -> Request.get(
                     "/api/projects/" + w.projectId() + "/guidelines")),
+            new Route("POST /projects/{id}/guidelines", true, w -> Request.form(
+                    "/projects/" + w.projectId() + "/guidelines", Map.of("guidelines", "Edited from the page."))),
             new Route("POST /projects/new", true, w -> Request.form("/projects/new", Map.of("action", "preview",
                     "name", "matrix project", "taskType", "FREE_TEXT", "guidelines", "**bold**"))),
             new Route("POST /projects/{id}/members", true, w -> Request.form("/projects/" + w.projectId() + "/members",
@@ -183,7 +185,8 @@ class RoleMatrixTest {
     private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.of(
             "POST /users", w -> "/users",
             "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview");
+            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview",
+            "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
@@ -225,6 +228,7 @@ class RoleMatrixTest {
             {"PATCH /api/projects/{id}",              401,     403,     200, 403,    200},
             {"POST /projects/{id}/status",            303,     403,     303, 403,    303},
             {"GET /api/projects/{id}/guidelines",     401,     403,     200, 200,    200},
+            {"POST /projects/{id}/guidelines",        303,     403,     303, 403,    303},
             {"POST /projects/new",                    303,     403,     200, 403,    200},
             {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
             {"GET /users",                            303,     403,     403, 403,    200},
