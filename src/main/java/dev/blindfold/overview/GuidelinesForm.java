@@ -17,7 +17,7 @@ import java.net.URI;
 /**
  * Label ops edit a project's guidelines from its overview, as {@code PATCH /api/projects/{id}} {guidelines} does: a
  * changed text is a new guidelines version, labels committed from then on are written under; then back to the
- * overview, which says whether a version was added.
+ * overview's guidelines section, which says whether a version was added.
  */
 @Path("/projects/{id}/guidelines")
 public class GuidelinesForm {
@@ -36,6 +36,6 @@ public class GuidelinesForm {
     public Response save(@PathParam("id") long projectId, @FormParam("guidelines") String guidelines) {
         boolean changed = projects.editGuidelines(projectId, FormValues.text(guidelines), me.id());
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview?guidelines="
-                + (changed ? "saved" : "unchanged"))).build();
+                + (changed ? "saved" : "unchanged") + "#guidelines")).build();
     }
 }
