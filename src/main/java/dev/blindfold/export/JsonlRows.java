@@ -14,13 +14,15 @@ import java.util.Map;
  * One export row per label, flat, with the same keys and types on every row, so that Hugging Face
  * {@code datasets.load_dataset("json", ...)} loads it unchanged. Absent values are null (a label awaiting its final
  * decision has no final answer, decision or final similarities); prior exposure is a list of
- * {family, count, same_content}; similarities name their measure in the key.
+ * {family, count, same_content}; similarities name their measure in the key. {@code guidelines_version} is the
+ * project's guidelines version the blind answer was written under (null for a label imported from another tool).
  */
 final class JsonlRows {
 
     /** The keys of every row, in order. */
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
-            "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at", "prior_exposure",
+            "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at",
+            "guidelines_version", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
             "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "source");
 
@@ -45,6 +47,7 @@ final class JsonlRows {
         row.put("preferred_slot", l.preferredSlot());
         row.put("exposure", l.exposure().wireName());
         row.put("committed_at", l.committedAt().toString());
+        row.put("guidelines_version", pl.guidelinesVersion());
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, l.sameContentFrom(family))));
         row.put("prior_exposure", prior);
@@ -111,6 +114,7 @@ final class JsonlRows {
         row.put("preferred_slot", null);
         row.put("exposure", ExposureClass.UNKNOWN.wireName());
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
+        row.put("guidelines_version", null);
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, count)));
         row.put("prior_exposure", prior);

@@ -16,7 +16,7 @@ import java.util.Map;
  * predictions: [{model_version, result}]}}. {@code data} is the item's metadata with the input under
  * {@code inputField}; each kept label is an annotation whose result is a {@code textarea} (free text)
  * or {@code choices} (categorical) value, and whose {@code meta.blindfold} carries its provenance (exposure class,
- * prior exposure, timings, similarities, blind and final answers). The drafts come back as predictions. An item
+ * prior exposure, timings, similarities, blind and final answers, the guidelines version it was written under). The drafts come back as predictions. An item
  * imported from Label Studio gets back what came in ({@link LabelStudioTasks}): its {@code id} as it was (a number
  * stays a number), its results' {@code from_name}/{@code to_name}, and its {@code data} without those keys; any
  * other item has its externalId as id and results named {@code answer → inputField}. Every item of the project is a

@@ -21,15 +21,20 @@ import java.util.Map;
  *       the completion (the reference written unanchored); a {@code seen_before_commit} label gives none, its
  *       answer having been written after drafts of the same content were shown.</li>
  * </ul>
+ * Every row also has {@code guidelines_version}, the guidelines version its label was written under: a column beside
+ * the ones TRL reads, so a training set can be cut to the labels of one version.
  */
 @ApplicationScoped
 public class TrlRows {
+
+    private static final String GUIDELINES_VERSION = "guidelines_version";
 
     List<Map<String, Object>> rows(Project project, LabelReader.ProjectLabel pl) {
         LabelExposure label = pl.label();
         if (project.taskType != TaskType.PAIRWISE) {
             return label.exposure() == ExposureClass.SEEN_BEFORE_COMMIT ? List.of()
-                    : List.of(Map.of("prompt", pl.input(), "completion", label.blindAnswer()));
+                    : List.of(Map.of("prompt", pl.input(), "completion", label.blindAnswer(),
+                            GUIDELINES_VERSION, pl.guidelinesVersion()));
         }
         ShownDraft chosen = label.drafts().stream().filter(d -> d.slot().equals(label.preferredSlot())).findFirst().orElse(null);
         if (chosen == null) {
@@ -42,6 +47,7 @@ public class TrlRows {
                 row.put("prompt", pl.input());
                 row.put("chosen", chosen.text());
                 row.put("rejected", rejected.text());
+                row.put(GUIDELINES_VERSION, pl.guidelinesVersion());
                 pairs.add(row);
             }
         }

@@ -29,8 +29,12 @@ import java.util.function.LongUnaryOperator;
 @ApplicationScoped
 public class LabelReader {
 
-    /** A label of the project with the item it answers. */
-    public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input) {
+    /**
+     * A label of the project with the item it answers and the guidelines version it was written under (kept with its
+     * blind answer at the commit).
+     */
+    public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
+                               int guidelinesVersion) {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -137,19 +141,20 @@ public class LabelReader {
         withItems(annotatorId, batch, sink);
     }
 
-    /** Looks up a batch of labels' items in one query and hands the labels on, in order. */
+    /** Looks up a batch of labels' items and guidelines versions in one query and hands the labels on, in order. */
     private void withItems(long annotatorId, List<LabelExposure> batch, Consumer<ProjectLabel> sink) {
         if (batch.isEmpty()) {
             return;
         }
         Map<Long, Object[]> items = new HashMap<>();
-        em.createQuery("select a.id, i.id, i.externalId, i.input from Assignment a, Item i where i.id = a.itemId"
-                        + " and a.id in :ids", Object[].class)
+        em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion from Assignment a, Item i,"
+                        + " BlindAnswer b where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
-            sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3]));
+            sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
+                    (Integer) item[4]));
         }
         batch.clear();
     }

@@ -21,4 +21,8 @@ public class BlindAnswer extends PanacheEntityBase {
 
     @Column(name = "committed_at", nullable = false, updatable = false)
     public Instant committedAt;
+
+    /** The project's guidelines version in force at the commit: what the answer was written under. */
+    @Column(name = "guidelines_version", nullable = false, updatable = false)
+    public int guidelinesVersion = 1;
 }

@@ -43,7 +43,7 @@ public class ItemPageService {
         if (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.COMMITTED) {
             labeling.shown(a);
         }
-        return new ItemPageView(a.id, project.id, project.name, project.guidelines,
+        return new ItemPageView(a.id, project.id, project.name, project.guidelines, project.guidelinesVersion,
                 project.taskType, project.labelList(), a.position,
                 queue.progress(project, annotatorId).total(), item.input, a.status.name(),
                 blind == null ? null : blind.answer, fin == null ? null : fin.decision.name(),

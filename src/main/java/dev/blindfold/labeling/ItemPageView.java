@@ -9,7 +9,7 @@ import java.util.List;
  * field that could carry a draft, so a page rendered before the commit cannot leak one (B1).
  */
 public record ItemPageView(long assignmentId, long projectId, String projectName, String guidelines,
-                           TaskType taskType, List<String> labels, int position, long total,
+                           int guidelinesVersion, TaskType taskType, List<String> labels, int position, long total,
                            String input, String status, String blindAnswer, String finalDecision,
                            String finalAnswer, boolean revealAllowed) {
 

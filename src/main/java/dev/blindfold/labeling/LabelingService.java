@@ -93,7 +93,8 @@ public class LabelingService {
             Reservations.reserve(a, projects.find(a.projectId));
         }
         boolean resumed = log.count(a.id, EventType.ITEM_SHOWN) > 0;
-        record(a, EventType.ITEM_SHOWN, Map.of("position", a.position, "resumed", resumed));
+        record(a, EventType.ITEM_SHOWN, Map.of("position", a.position, "resumed", resumed,
+                "guidelinesVersion", projects.find(a.projectId).guidelinesVersion));
     }
 
     public BlindAnswer commit(long assignmentId, long annotatorId, String answer) {
@@ -114,13 +115,14 @@ public class LabelingService {
         blind.assignmentId = a.id;
         blind.answer = AnswerRules.check(project, answer, config.answers().maxLength(), "answer");
         blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        blind.guidelinesVersion = project.guidelinesVersion;
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
         Item item = Item.findById(a.itemId);
         List<String> draftTexts = Draft.find("select d.text from Draft d where d.itemId = ?1", a.itemId)
                 .project(String.class).list();
         record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
-                project.taskType, project.labelList()));
+                project.taskType, project.labelList(), blind.guidelinesVersion));
         counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
         meters.committed(started);
         return blind;

@@ -32,8 +32,13 @@ public class Project extends PanacheEntity {
     @Column(name = "reveal_policy", nullable = false)
     public RevealPolicy revealPolicy;
 
+    /** The guidelines in force (Markdown); every version is kept in {@link GuidelinesVersion}. */
     @Column(nullable = false)
     public String guidelines;
+
+    /** The number of the version in force: 1 at creation, one more per edit. */
+    @Column(name = "guidelines_version", nullable = false)
+    public int guidelinesVersion = 1;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

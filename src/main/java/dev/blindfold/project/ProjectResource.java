@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -26,24 +27,35 @@ import java.util.Map;
 @Path("/api/projects")
 public class ProjectResource {
 
+    /**
+     * A project; {@code guidelines} is the version in force, numbered {@code guidelinesVersion}; an unanswered
+     * assignment keeps its place for {@code reservationSeconds}.
+     */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
-                              int reservationSeconds) {
+                              int guidelinesVersion, int reservationSeconds) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status, p.reservationSeconds);
+                    p.status, p.guidelinesVersion, p.reservationSeconds);
         }
     }
 
     public record NewMember(String username) {
     }
 
-    /**
-     * What a PATCH may change, each field optional but not all absent: the status (ACTIVE, PAUSED, CLOSED; a closed
-     * project stays closed) and how long an unanswered assignment keeps its place (seconds, 1 to a week; assignments
-     * handed out from then on get it).
-     */
-    public record ProjectChange(ProjectStatus status, Long reservationSeconds) {
+    /** What a PATCH may change: the status, the guidelines, the reservation time, or several (at least one). */
+    public record ProjectChange(
+            @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
+            ProjectStatus status,
+            @Schema(description = "New Markdown guidelines (at most 100,000 characters): a new guidelines version,"
+                    + " which labels committed from now on are written under and exported with. A text equal to the"
+                    + " one in force changes nothing; a closed project's guidelines cannot change.",
+                    maxLength = 100_000)
+            String guidelines,
+            @Schema(description = "How long, in seconds (1 to 604800, a week), an assignment without a blind answer"
+                    + " keeps its item's place before it is released; for assignments handed out or resumed from now on.",
+                    minimum = "1", maximum = "604800")
+            Long reservationSeconds) {
     }
 
     private final ProjectService projects;
@@ -91,7 +103,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.change(id, body));
+        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(), me.id()));
     }
 
     @POST

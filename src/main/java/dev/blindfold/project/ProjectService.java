@@ -12,14 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Creates projects and adds annotators to them. */
+/** Creates projects, changes their status and guidelines, and adds annotators to them. */
 @ApplicationScoped
 @Transactional
 public class ProjectService {
 
     static final int MAX_OVERLAP = 100;
-    /** The guidelines column's size. */
-    static final int MAX_GUIDELINES = 100_000;
     /** How long an unanswered assignment keeps its place unless label ops say otherwise (issue 14: 30 minutes). */
     public static final int DEFAULT_RESERVATION_SECONDS = 30 * 60;
     /** A week: a reservation longer than that is an item nobody can get. */
@@ -33,9 +31,11 @@ public class ProjectService {
     }
 
     private final QueueCounts counts;
+    private final GuidelinesVersions guidelines;
 
-    ProjectService(QueueCounts counts) {
+    ProjectService(QueueCounts counts, GuidelinesVersions guidelines) {
         this.counts = counts;
+        this.guidelines = guidelines;
     }
 
     public Project create(NewProject spec, long creatorId) {
@@ -55,9 +55,7 @@ public class ProjectService {
         if (overlap < 1 || overlap > MAX_OVERLAP) {
             throw ProblemException.badRequest("invalid-project", "overlap must be between 1 and " + MAX_OVERLAP + ".");
         }
-        if (spec.guidelines() != null && spec.guidelines().length() > MAX_GUIDELINES) {
-            throw ProblemException.badRequest("invalid-project", "guidelines are longer than " + MAX_GUIDELINES + " characters.");
-        }
+        String text = GuidelinesVersions.check(spec.guidelines());
         int reservation = spec.reservationSeconds() == null ? DEFAULT_RESERVATION_SECONDS
                 : reservationSeconds(spec.reservationSeconds());
         Project project = new Project();
@@ -66,11 +64,12 @@ public class ProjectService {
         project.labels = labelsFor(spec.taskType(), spec.labels());
         project.overlap = overlap;
         project.revealPolicy = reveal;
-        project.guidelines = spec.guidelines() == null ? "" : spec.guidelines();
+        project.guidelines = text;
         project.reservationSeconds = reservation;
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         project.persist();
+        guidelines.first(project);
         counts.projectCreated(project.id);
         return project;
     }
@@ -80,41 +79,44 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        Project project = lockedProject(projectId);
-        if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
-            throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed project"
-                    + " stays closed.");
+        return change(projectId, next, null, null, 0);
+    }
+
+    /**
+     * Changes what is given of a project, in one transaction on the locked project row, or nothing: its guidelines
+     * first (a new version unless the text is the one in force; not on a closed project), then how long a reservation
+     * lasts (for assignments handed out or resumed from then on), then its status. {@code editorId} is who writes a
+     * new guidelines version (unused without guidelines).
+     */
+    public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
+                          long editorId) {
+        if (next == null && newGuidelines == null && reservationSeconds == null) {
+            throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
+                    + " reservationSeconds, or more than one of them.");
         }
-        project.status = next;
+        Project project = locked(projectId);
+        if (newGuidelines != null) {
+            guidelines.edit(project, newGuidelines, editorId);
+        }
+        if (reservationSeconds != null) {
+            project.reservationSeconds = reservationSeconds(reservationSeconds);
+        }
+        if (next != null) {
+            if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
+                throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed"
+                        + " project stays closed.");
+            }
+            project.status = next;
+        }
         return project;
     }
 
-    /** A PATCH: every field it names, in one transaction, or none of them. */
-    public Project change(long projectId, ProjectResource.ProjectChange change) {
-        if (change.status() == null && change.reservationSeconds() == null) {
-            throw ProblemException.badRequest("invalid-project", "Name something to change: status or reservationSeconds.");
+    /** Puts new guidelines in force from the overview's form; false when the text was the one in force. */
+    public boolean editGuidelines(long projectId, String newGuidelines, long editorId) {
+        if (newGuidelines == null) {
+            throw ProblemException.badRequest("invalid-project", "guidelines are required (they may be empty).");
         }
-        Project project = lockedProject(projectId);
-        if (change.reservationSeconds() != null) {
-            project.reservationSeconds = reservationSeconds(change.reservationSeconds());
-        }
-        return change.status() == null ? project : changeStatus(projectId, change.status());
-    }
-
-    private static int reservationSeconds(long seconds) {
-        if (seconds < 1 || seconds > MAX_RESERVATION_SECONDS) {
-            throw ProblemException.badRequest("invalid-project", "reservationSeconds must be between 1 and "
-                    + MAX_RESERVATION_SECONDS + " (a week).");
-        }
-        return (int) seconds;
-    }
-
-    private static Project lockedProject(long projectId) {
-        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
-        if (project == null) {
-            throw ProblemException.notFound("Project " + projectId);
-        }
-        return project;
+        return guidelines.edit(locked(projectId), newGuidelines, editorId);
     }
 
     /** Adds an annotator, or adds back one label ops removed; returns false when they were already a member. */
@@ -142,6 +144,22 @@ public class ProjectService {
         membership.joinedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         membership.persist();
         return true;
+    }
+
+    private static int reservationSeconds(long seconds) {
+        if (seconds < 1 || seconds > MAX_RESERVATION_SECONDS) {
+            throw ProblemException.badRequest("invalid-project", "reservationSeconds must be between 1 and "
+                    + MAX_RESERVATION_SECONDS + " (a week).");
+        }
+        return (int) seconds;
+    }
+
+    private static Project locked(long projectId) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project " + projectId);
+        }
+        return project;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -25,6 +25,15 @@ public final class FormValues {
         }
     }
 
+    /**
+     * A textarea's text as typed: browsers send its line breaks as CRLF, which become the LF a JSON client sends, so
+     * the same text saved from a page and from the API is the same text. A blank text stays (it may be meant); a
+     * missing field is null.
+     */
+    public static String text(String value) {
+        return value == null ? null : value.replace("\r\n", "\n");
+    }
+
     /** The whole number in {@code value}, or null when the field is blank; refused with problem {@code slug}. */
     public static Integer whole(String slug, String field, String value) {
         if (value == null || value.isBlank()) {

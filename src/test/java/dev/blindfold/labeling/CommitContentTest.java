@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A commit's content hashes: the input's, and the drafts' that can identify the item. */
+/** A commit's content hashes (the input's, and the drafts' that can identify the item) and its guidelines version. */
 class CommitContentTest {
 
     @Test
     void theCommitNamesTheInputAndEachDistinctDraftTextSorted() {
         Map<String, Object> p = CommitContent.payload("mine", "How do I export?", List.of("Open Settings.", "Ask us.",
-                "Open  Settings."), TaskType.FREE_TEXT, List.of());
+                "Open  Settings."), TaskType.FREE_TEXT, List.of(), 3);
+        assertEquals(List.of("answer", "inputHash", "draftHashes", "guidelinesVersion"), List.copyOf(p.keySet()));
         assertEquals("mine", p.get("answer"));
         assertEquals(ContentHash.of("How do I export?"), p.get("inputHash"));
+        assertEquals(3, p.get("guidelinesVersion"), "the guidelines version the answer was written under");
         assertEquals(Stream.of(ContentHash.of("Open Settings."), ContentHash.of("Ask us.")).sorted().toList(),
                 p.get("draftHashes"), "one hash per distinct normalised text");
     }
@@ -26,9 +28,9 @@ class CommitContentTest {
     void aCategoricalDraftThatIsALabelIdentifiesNoItemButOneOutsideTheLabelsDoes() {
         Map<String, Object> p = CommitContent.payload("bug", "Ticket: the export button does nothing.",
                 List.of("bug", "feature-request", "class_PREDICTIONS_TESTING"), TaskType.CATEGORICAL,
-                List.of("billing", "bug", "feature-request"));
+                List.of("billing", "bug", "feature-request"), 1);
         assertEquals(List.of(ContentHash.of("class_PREDICTIONS_TESTING")), p.get("draftHashes"));
         assertEquals(List.of(ContentHash.of("bug")), CommitContent.payload("x", "y", List.of("bug"), TaskType.FREE_TEXT,
-                List.of()).get("draftHashes"), "free text has no label set");
+                List.of(), 1).get("draftHashes"), "free text has no label set");
     }
 }

@@ -46,6 +46,18 @@ class OpenApiTest {
     }
 
     @Test
+    void thePatchBodyDocumentsTheGuidelinesItMayChange() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String body = doc.getString("paths.'/api/projects/{id}'.patch.requestBody.content.'application/json'.schema.$ref");
+        assertEquals("#/components/schemas/ProjectChange", body);
+        String guidelines = "components.schemas.ProjectChange.properties.guidelines.";
+        assertTrue(doc.getString(guidelines + "description").contains("new guidelines version"),
+                doc.getString(guidelines + "description"));
+        assertEquals(100_000, doc.getInt(guidelines + "maxLength"));
+        assertTrue(doc.getString("components.schemas.ProjectChange.properties.status.description").contains("CLOSED"));
+    }
+
+    @Test
     void swaggerUiIsServedWithoutExternalAssets() {
         given().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("swagger-ui-bundle.js"))

@@ -156,6 +156,8 @@ class LeakSweepTest {
         assertCalled("GET", "/api/assignments/{aid}/drafts", "basic", 409);
         assertCalled("GET", "/api/assignments/{aid}/drafts", "session", 409);
         assertCalled("GET", "/projects/{id}/next", "session", 303);
+        assertCalled("GET", "/api/projects/{id}/guidelines", "basic", 403);
+        assertCalled("POST", "/projects/{id}/guidelines", "session", 403);
         Response page = spec("session", me, cookie, true).get("/assignments/" + aid);
         record("GET", "/assignments/{aid}", "/assignments/" + aid, "session", page);
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));

@@ -144,9 +144,13 @@ class RoleMatrixTest {
             new Route("GET /account", true, w -> Request.get("/account")),
             new Route("GET /projects/new", true, w -> Request.get("/projects/new")),
             new Route("PATCH /api/projects/{id}", false, w -> new Request("PATCH", "/api/projects/" + w.projectId(),
-                    "application/json", Map.of("status", "ACTIVE"))),
+                    "application/json", Map.of("status", "ACTIVE", "guidelines", "Edited through the API."))),
             new Route("POST /projects/{id}/status", true, w -> Request.form("/projects/" + w.projectId() + "/status",
                     Map.of("status", "ACTIVE"))),
+            new Route("GET /api/projects/{id}/guidelines", false, w -> Request.get(
+                    "/api/projects/" + w.projectId() + "/guidelines")),
+            new Route("POST /projects/{id}/guidelines", true, w -> Request.form(
+                    "/projects/" + w.projectId() + "/guidelines", Map.of("guidelines", "Edited from the page."))),
             new Route("POST /projects/new", true, w -> Request.form("/projects/new", Map.of("action", "preview",
                     "name", "matrix project", "taskType", "FREE_TEXT", "guidelines", "**bold**"))),
             new Route("POST /projects/{id}/members", true, w -> Request.form("/projects/" + w.projectId() + "/members",
@@ -186,7 +190,8 @@ class RoleMatrixTest {
             "POST /users", w -> "/users",
             "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/members/remove", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview");
+            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview",
+            "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
@@ -227,6 +232,8 @@ class RoleMatrixTest {
             {"GET /projects/new",                     303,     403,     200, 403,    200},
             {"PATCH /api/projects/{id}",              401,     403,     200, 403,    200},
             {"POST /projects/{id}/status",            303,     403,     303, 403,    303},
+            {"GET /api/projects/{id}/guidelines",     401,     403,     200, 200,    200},
+            {"POST /projects/{id}/guidelines",        303,     403,     303, 403,    303},
             {"POST /projects/new",                    303,     403,     200, 403,    200},
             {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
             {"DELETE /api/projects/{id}/members/{username}", 401, 403,  200, 403,    200},

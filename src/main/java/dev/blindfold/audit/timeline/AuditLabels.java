@@ -19,8 +19,9 @@ public class AuditLabels {
 
     static final int PAGE_SIZE = 50;
 
-    /** One label: where its timeline is, whose it is and how far it got. */
-    public record Row(long assignmentId, String externalId, String annotator, Instant committedAt, Decision decision) {
+    /** One label: where its timeline is, whose it is, the guidelines version it was written under and how far it got. */
+    public record Row(long assignmentId, String externalId, String annotator, Instant committedAt,
+                      int guidelinesVersion, Decision decision) {
     }
 
     /** A page of labels; {@code annotator} is the filter (null: everyone), {@code page} counts from 1. */
@@ -44,7 +45,7 @@ public class AuditLabels {
         int number = Math.max(1, page);
         String who = annotator == null || annotator.isBlank() ? null : annotator;
         List<Row> rows = em.createQuery("select new dev.blindfold.audit.timeline.AuditLabels$Row(a.id, i.externalId, u.username,"
-                        + " b.committedAt, f.decision) from Assignment a join Item i on i.id = a.itemId"
+                        + " b.committedAt, b.guidelinesVersion, f.decision) from Assignment a join Item i on i.id = a.itemId"
                         + " join User u on u.id = a.annotatorId join BlindAnswer b on b.assignmentId = a.id"
                         + " left join FinalAnswer f on f.assignmentId = a.id where a.projectId = :p"
                         + " and (:who is null or u.username = :who) order by b.committedAt, a.id", Row.class)

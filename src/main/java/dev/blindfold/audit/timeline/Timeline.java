@@ -13,6 +13,8 @@ import java.util.Map;
  * What an auditor sees of one label: the page {@code /audit/assignments/{aid}} and the JSON of
  * {@code /api/assignments/{aid}/timeline}. Times are server times unless marked client-claimed.
  *
+ * @param guidelinesVersion the project's guidelines version the blind answer was written under; null before the
+ *                      blind commit
  * @param exposure      the label's exposure class, computed from the log as exports compute it; null
  *                      before the blind commit
  * @param priorExposure drafts of each model family the annotator had been shown before this commit
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 public record Timeline(long assignmentId, long projectId, String projectName, String itemExternalId, String itemInput,
                        String annotator, String status, String blindAnswer, String finalAnswer, String decision,
-                       ExposureClass exposure, Map<String, Integer> priorExposure, Map<String, Integer> sameContent,
+                       Integer guidelinesVersion, ExposureClass exposure, Map<String, Integer> priorExposure, Map<String, Integer> sameContent,
                        LabelExposure.EarlierReveal seenBefore, List<String> flags,
                        List<Milestone> milestones, List<EventRow> events) {
 

@@ -107,8 +107,12 @@ final class TimelineEvents {
                 if (d.path("resumed").asBoolean(false)) {
                     out.add(new Detail("resumed", "yes, shown before"));
                 }
+                guidelines(out, d);
             }
-            case BLIND_COMMITTED -> out.add(new Detail("answer", d.path("answer").asText()));
+            case BLIND_COMMITTED -> {
+                out.add(new Detail("answer", d.path("answer").asText()));
+                guidelines(out, d);
+            }
             case DRAFTS_REVEALED -> {
                 if (d.path("repeat").asBoolean(false)) {
                     out.add(new Detail("repeat", "yes, shown again"));
@@ -131,6 +135,25 @@ final class TimelineEvents {
             default -> d.fields().forEachRemaining(f -> out.add(new Detail(f.getKey(), text(f))));
         }
         return out;
+    }
+
+    /**
+     * The guidelines version in force when the item was shown or the answer committed; events from before guidelines
+     * could change do not name one (it was version 1) and get no line.
+     */
+    private static void guidelines(List<Detail> out, JsonNode d) {
+        if (d.hasNonNull("guidelinesVersion")) {
+            out.add(new Detail("guidelines", "version " + d.get("guidelinesVersion").asText()));
+        }
+    }
+
+    /**
+     * The guidelines version the label's blind answer was written under, from its BLIND_COMMITTED event (1 when the
+     * event names none); null before the commit.
+     */
+    static Integer guidelinesVersion(List<Entry> events) {
+        return events.stream().filter(e -> e.type() == EventType.BLIND_COMMITTED).findFirst()
+                .map(e -> e.data().path("guidelinesVersion").asInt(1)).orElse(null);
     }
 
     private static void optional(List<Detail> out, JsonNode d, String field, String name) {

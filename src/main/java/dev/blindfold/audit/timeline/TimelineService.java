@@ -67,7 +67,7 @@ public class TimelineService {
         });
         return new Timeline(aid, project.id, project.name, item.externalId, item.input,
                 annotator == null ? "#" + a.annotatorId : annotator.username, a.status.name(), blind, fin, decision,
-                label.map(LabelExposure::exposure).orElse(null),
+                TimelineEvents.guidelinesVersion(events), label.map(LabelExposure::exposure).orElse(null),
                 label.map(LabelExposure::priorExposure).orElse(Map.of()),
                 label.map(LabelExposure::sameContent).orElse(Map.of()), label.map(LabelExposure::seenBefore).orElse(null),
                 flags,

@@ -97,6 +97,20 @@ class TimelineEventsTest {
     }
 
     @Test
+    void theGuidelinesVersionIsShownWhereTheEventNamesOneAndTheCommitsIsTheLabels() throws Exception {
+        server(EventType.ITEM_SHOWN, 0, "{\"position\":1,\"resumed\":false,\"guidelinesVersion\":1}");
+        assertNull(TimelineEvents.guidelinesVersion(events), "nothing committed yet");
+        server(EventType.BLIND_COMMITTED, 5_000, "{\"answer\":\"mine\",\"guidelinesVersion\":2}");
+        List<EventRow> rows = TimelineEvents.rows(events);
+        assertEquals(List.of(new Detail("position", "1"), new Detail("guidelines", "version 1")), rows.get(0).details());
+        assertEquals(List.of(new Detail("answer", "mine"), new Detail("guidelines", "version 2")), rows.get(1).details());
+        assertEquals(2, TimelineEvents.guidelinesVersion(events));
+        events.clear();
+        server(EventType.BLIND_COMMITTED, 0, "{\"answer\":\"from before versions\"}");
+        assertEquals(1, TimelineEvents.guidelinesVersion(events), "a commit logged before guidelines could change");
+    }
+
+    @Test
     void everyEventTypeHasWords() {
         for (EventType type : EventType.values()) {
             assertFalse(TimelineEvents.label(type).contains("_"), type.name());
