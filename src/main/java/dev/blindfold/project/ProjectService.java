@@ -77,7 +77,8 @@ public class ProjectService {
 
     /**
      * Changes what is given of a project, in one transaction on the locked project row: its guidelines first (a new
-     * version unless the text is the one in force; not on a closed project), then its status.
+     * version unless the text is the one in force; not on a closed project), then its status. {@code editorId} is who
+     * writes a new version (unused without guidelines).
      */
     public Project change(long projectId, ProjectStatus next, String newGuidelines, long editorId) {
         if (next == null && newGuidelines == null) {
