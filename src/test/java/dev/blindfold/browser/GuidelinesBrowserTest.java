@@ -60,6 +60,8 @@ class GuidelinesBrowserTest extends BrowserTest {
         d.findElement(By.id("answer")).sendKeys("Under the second guidelines");
         new Actions(d).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
         chrome.await("the drafts", visibilityOfElementLocated(By.id("drafts-card")));
+        new Actions(d).sendKeys("k").perform();
+        chrome.await("the done card", visibilityOfElementLocated(By.id("done-card")));
 
         Path downloads = Files.createDirectories(Path.of("target", "downloads-guidelines")).toAbsolutePath();
         ((ChromeDriver) d).executeCdpCommand("Browser.setDownloadBehavior",
