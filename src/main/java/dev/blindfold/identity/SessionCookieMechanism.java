@@ -1,5 +1,6 @@
 package dev.blindfold.identity;
 
+import dev.blindfold.web.AuthChallenge;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,7 +37,8 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
     /** Only used where the REST layer's own 401 or redirect (see ErrorMappers) does not answer first. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"blindfold\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
+                AuthChallenge.forFetchMode(context.request().getHeader("Sec-Fetch-Mode"))));
     }
 
     @Override

@@ -40,14 +40,15 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return signIn(uri, "/login");
+    Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return signIn(uri, headers, "/login");
     }
 
     @ServerExceptionMapper
-    Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+    Response badCredentials(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
         OptionalLong retryAfter = SignInRefusals.retryAfter(e);
-        return retryAfter.isPresent() ? throttled(retryAfter.getAsLong(), uri) : signIn(uri, "/login?error=true");
+        return retryAfter.isPresent() ? throttled(retryAfter.getAsLong(), uri)
+                : signIn(uri, headers, "/login?error=true");
     }
 
     /** HTTP Basic (or a password check) refused by the sign-in throttle: 429 with Retry-After, password unchecked. */
@@ -141,13 +142,14 @@ class ErrorMappers {
         return responses.render(Problem.of(400, "bad-json", "Malformed JSON", detail, path(uri)), uri);
     }
 
-    private Response signIn(UriInfo uri, String loginPage) {
+    private Response signIn(UriInfo uri, HttpHeaders headers, String loginPage) {
         if (ErrorResponses.isApi(uri)) {
             Problem p = Problem.of(401, "unauthenticated", "Unauthenticated",
                     "Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer).", path(uri));
             meters.rendered(p);
             return Response.status(401).type(Problem.MEDIA_TYPE).entity(p)
-                    .header("WWW-Authenticate", "Basic realm=\"blindfold\", Bearer realm=\"blindfold\"").build();
+                    .header("WWW-Authenticate", AuthChallenge.forFetchMode(headers.getHeaderString("Sec-Fetch-Mode")))
+                    .build();
         }
         return Response.seeOther(URI.create(loginPage)).build();
     }

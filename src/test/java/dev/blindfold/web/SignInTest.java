@@ -13,6 +13,7 @@ import dev.blindfold.support.TestData;
 import dev.blindfold.support.TestData.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Form sign-in for the browser (CSRF-protected, same-origin), HTTP Basic for scripts, CSRF-protected sign-out. */
@@ -30,6 +31,25 @@ class SignInTest {
         given().get("/login").then().statusCode(200).body(containsString("action=\"/login\""));
         Api.anonymous().get("/api/projects").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Basic"));
+    }
+
+    /**
+     * A page's own script (fetch, sendBeacon: Sec-Fetch-Mode other than navigate) that outlives its session, such as
+     * the item page sending its last events as the annotator signs out, must not get a Basic challenge: browsers answer
+     * one with their native sign-in dialog, which popped up over the sign-in form (and took its focus).
+     */
+    @Test
+    void aPageScriptIsNotChallengedWithBasicSoTheBrowserShowsNoSignInDialog() {
+        for (String mode : List.of("cors", "same-origin", "no-cors")) {
+            String challenge = Api.anonymous().header("Sec-Fetch-Mode", mode).body("[]")
+                    .post("/api/assignments/1/events").then().statusCode(401).contentType("application/problem+json")
+                    .extract().header("WWW-Authenticate");
+            assertEquals("Bearer realm=\"blindfold\"", challenge, mode);
+        }
+        Api.anonymous().header("Sec-Fetch-Mode", "navigate").get("/api/projects").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic("nobody-" + System.nanoTime(), "wrong").header("Sec-Fetch-Mode", "cors")
+                .get("/api/projects").then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer realm=\"blindfold\""));
     }
 
     @Test
