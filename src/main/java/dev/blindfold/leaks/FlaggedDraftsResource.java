@@ -1,12 +1,9 @@
 package dev.blindfold.leaks;
 
-import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,44 +11,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Flagged drafts for label ops: a project's list, a page at a time ({@code after}: the last draft id seen;
- * {@code limit}: 1 to 200, 50 unless asked), and a draft's redaction or removal ({@link DraftFixes}).
+ * A project's flagged drafts for label ops, a page at a time ({@code after}: the last draft id seen; {@code limit}: 1
+ * to 200, 50 unless asked). Redact and drop are {@link DraftsResource}.
  */
-@Path("/api")
+@Path("/api/projects/{id}/drafts/flagged")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlaggedDraftsResource {
 
     private final FlaggedDrafts flagged;
-    private final DraftFixes fixes;
-    private final CurrentUser me;
 
-    FlaggedDraftsResource(FlaggedDrafts flagged, DraftFixes fixes, CurrentUser me) {
+    FlaggedDraftsResource(FlaggedDrafts flagged) {
         this.flagged = flagged;
-        this.fixes = fixes;
-        this.me = me;
     }
 
     @GET
-    @Path("/projects/{id}/drafts/flagged")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public FlaggedDrafts.Page list(@PathParam("id") long projectId, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
         return flagged.page(projectId, after(after),
                 (int) number("limit", limit, 1, FlaggedDrafts.MAX_LIMIT, FlaggedDrafts.PAGE));
-    }
-
-    @POST
-    @Path("/drafts/{draftId}/redact")
-    @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public DraftFixes.Redacted redact(@PathParam("draftId") long draftId) {
-        return fixes.redact(draftId, me.id(), null);
-    }
-
-    @DELETE
-    @Path("/drafts/{draftId}")
-    @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public DraftFixes.Dropped drop(@PathParam("draftId") long draftId) {
-        return fixes.drop(draftId, me.id(), null);
     }
 
     /** The draft id a page starts after: 0 (the first page) when absent. */
