@@ -21,14 +21,14 @@ record LeakFixture(String ops, long projectId) {
         return new LeakFixture(ops, id);
     }
 
-    /** One NDJSON line: an item and its drafts, each {model, family, version, text}. */
+    /** One NDJSON line: an item (its input names it, so no two items share content) and its drafts, each {model, family, version, text}. */
     static String item(String externalId, String[]... drafts) {
         StringBuilder d = new StringBuilder();
         for (String[] draft : drafts) {
             d.append(d.length() == 0 ? "" : ",").append(String.format(
                     "{\"model\":\"%s\",\"family\":\"%s\",\"version\":\"%s\",\"text\":\"%s\"}", (Object[]) draft));
         }
-        return "{\"externalId\":\"" + externalId + "\",\"input\":\"Who are you?\",\"drafts\":[" + d + "]}\n";
+        return "{\"externalId\":\"" + externalId + "\",\"input\":\"Who are you, " + externalId + "?\",\"drafts\":[" + d + "]}\n";
     }
 
     JsonPath importNdjson(String ndjson) {
