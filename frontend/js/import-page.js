@@ -79,7 +79,7 @@ function problemOf(xhr) {
 }
 
 function showCounts(counts) {
-  for (const key of ['created', 'skipped', 'drafts', 'labels']) {
+  for (const key of ['created', 'skipped', 'drafts', 'labels', 'flaggedDrafts']) {
     $(`count-${key}`).textContent = String(counts[key]);
   }
   $('import-result').hidden = false;

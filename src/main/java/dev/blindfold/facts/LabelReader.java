@@ -33,8 +33,12 @@ public class LabelReader {
      * A label of the project with the item it answers and the guidelines version it was written under (kept with its
      * blind answer at the commit).
      */
+    /**
+     * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
+     * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
+     */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion) {
+                               int guidelinesVersion, boolean identityLeakShown) {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -141,20 +145,26 @@ public class LabelReader {
         withItems(annotatorId, batch, sink);
     }
 
-    /** Looks up a batch of labels' items and guidelines versions in one query and hands the labels on, in order. */
+    /**
+     * Looks up a batch of labels' items, guidelines versions and whether their reveal showed a flagged draft, in one
+     * query, and hands the labels on, in order. (A flagged draft cannot change once its item is revealed, so the flag
+     * read now is the one the reveal showed.)
+     */
     private void withItems(long annotatorId, List<LabelExposure> batch, Consumer<ProjectLabel> sink) {
         if (batch.isEmpty()) {
             return;
         }
         Map<Long, Object[]> items = new HashMap<>();
-        em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion from Assignment a, Item i,"
-                        + " BlindAnswer b where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
+        em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion, case when a.draftOrder is not null"
+                        + " and exists (select d.id from Draft d where d.itemId = i.id and d.identityLeak is not null)"
+                        + " then true else false end from Assignment a, Item i, BlindAnswer b"
+                        + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
-                    (Integer) item[4]));
+                    (Integer) item[4], (Boolean) item[5]));
         }
         batch.clear();
     }

@@ -21,7 +21,8 @@ import java.util.Set;
  * the new items, their drafts and their imported labels are persisted in that order (so JDBC batches
  * stay whole), then the persistence context is flushed and cleared. Memory holds one chunk, whatever
  * the size of the file. Labels of an item that already exists are added when their source id is new,
- * so a later export of the same tasks brings in annotations written since, and a repeat brings none.
+ * so a later export of the same tasks brings in annotations written since, and a repeat brings none. Each new draft
+ * is checked for names of its model as its chunk is stored ({@link DraftFlags}), with no query of its own.
  */
 final class ImportWriter {
 
@@ -35,19 +36,21 @@ final class ImportWriter {
     private final Project project;
     private final String noun;
     private final Instant now;
+    private final DraftFlags flags;
     private final List<Pending> pending = new ArrayList<>(CHUNK);
     private int created;
     private int skipped;
     private int drafts;
     private int labels;
 
-    /** {@code noun} names a record in errors: "line" or "task". */
-    ImportWriter(EntityManager em, Project project, String noun, Instant now) {
+    /** {@code noun} names a record in errors: "line" or "task"; {@code terms}: the configured identity-leak terms. */
+    ImportWriter(EntityManager em, Project project, String noun, Instant now, List<String> terms) {
         this.em = em;
         this.postgres = dev.blindfold.web.DatabaseKind.postgres(em);
         this.project = project;
         this.noun = noun;
         this.now = now;
+        this.flags = new DraftFlags(em, postgres, project.id, terms);
     }
 
     void add(ItemLine item) {
@@ -68,7 +71,7 @@ final class ImportWriter {
 
     Counts finish() {
         flush();
-        return new Counts(created, skipped, drafts, labels);
+        return new Counts(created, skipped, drafts, labels, flags.flagged());
     }
 
     private void flush() {
@@ -96,6 +99,7 @@ final class ImportWriter {
                 }
             }
         }
+        flags.check(newDrafts);
         newDrafts.forEach(em::persist);
         newFamilies(newDrafts);
         newLabels.forEach(em::persist);

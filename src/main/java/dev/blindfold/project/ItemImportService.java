@@ -25,8 +25,11 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ItemImportService {
 
-    /** What an import did: items created, items skipped (already there), drafts and imported labels stored. */
-    public record Counts(int created, int skipped, int drafts, int labels) {
+    /**
+     * What an import did: items created, items skipped (already there), drafts and imported labels stored, and how
+     * many of the drafts stored name their model ({@link IdentityTerms}).
+     */
+    public record Counts(int created, int skipped, int drafts, int labels, int flaggedDrafts) {
     }
 
     /** SQL states of a collision with a concurrent import: unique violation, lock wait timeout (H2), lock not
@@ -40,11 +43,13 @@ public class ItemImportService {
     private final ItemCsv csv;
     private final LabelStudioTasks labelStudio;
     private final QueueCounts queueCounts;
+    private final LeakCounts leakCounts;
 
     ItemImportService(ProjectService projects, EntityManager em, BlindfoldConfig config, ObjectMapper json,
-                      QueueCounts queueCounts) {
+                      QueueCounts queueCounts, LeakCounts leakCounts) {
         this.projects = projects;
         this.queueCounts = queueCounts;
+        this.leakCounts = leakCounts;
         this.em = em;
         this.config = config;
         this.ndjson = new ItemLines(json);
@@ -70,9 +75,11 @@ public class ItemImportService {
         try {
             return QuarkusTransaction.joiningExisting().timeout(timeout).call(() -> {
                 Project project = projects.find(projectId);
-                ImportWriter writer = new ImportWriter(em, project, noun, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                ImportWriter writer = new ImportWriter(em, project, noun, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        config.identityLeaks().terms());
                 parse.accept(writer);
                 Counts counts = writer.finish();
+                leakCounts.add(projectId, counts.flaggedDrafts());
                 queueCounts.itemsAdded(projectId, counts.created());
                 return counts;
             });

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every Blindfold setting, under the {@code blindfold.} prefix. */
@@ -34,6 +35,8 @@ public interface BlindfoldConfig {
     Http http();
 
     Reservations reservations();
+
+    IdentityLeaks identityLeaks();
 
     /**
      * Largest request body of every route but item imports, which alone stream their body; the others
@@ -145,6 +148,18 @@ public interface BlindfoldConfig {
          */
         @WithDefault("30s")
         String sweepEvery();
+    }
+
+    /**
+     * Drafts that name their model (issue 15): a draft is flagged at import when it names one of these terms or a
+     * model, family or distinctive version of the project's own drafts (project.DraftNames). The default lists the
+     * vendors and products a model most often names itself by; "Phi" alone is left out (the Greek letter and the
+     * golden ratio are common in answers), its versioned names are in.
+     */
+    interface IdentityLeaks {
+        @WithDefault("OpenAI,ChatGPT,GPT-3.5,GPT-4,GPT-4o,Anthropic,Claude,Google,Gemini,Bard,DeepMind,Meta,Llama,"
+                + "Mistral,Mixtral,DeepSeek,Qwen,Alibaba,Cohere,Command R,xAI,Grok,Microsoft,Copilot,Phi-2,Phi-3,Phi-4")
+        List<String> terms();
     }
 
     interface Events {

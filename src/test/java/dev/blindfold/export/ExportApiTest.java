@@ -178,7 +178,7 @@ class ExportApiTest {
         assertEquals(1, rows.size());
         List<String> keys = new ArrayList<>();
         rows.get(0).fieldNames().forEachRemaining(keys::add);
-        assertEquals(Set.of("prompt", "completion", "guidelines_version"), Set.copyOf(keys));
+        assertEquals(Set.of("prompt", "completion", "guidelines_version", "identity_leak_shown"), Set.copyOf(keys));
         assertEquals("A's own answer one", rows.get(0).get("completion").asText());
         assertTrue(rows.get(0).get("prompt").asText().startsWith("Question "));
         TestData.Fixture categorical = TestData.project("CATEGORICAL", List.of("spam", "ham"), 1, 1, 1, "REVEAL_AFTER_COMMIT");

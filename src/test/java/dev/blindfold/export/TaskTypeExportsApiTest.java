@@ -37,7 +37,7 @@ class TaskTypeExportsApiTest {
                 .then().statusCode(200).extract().asString());
         assertEquals(1, pairs.size(), "the tie gives no pair");
         JsonNode pair = pairs.get(0);
-        assertEquals(List.of("prompt", "chosen", "rejected", "guidelines_version"), fieldNames(pair));
+        assertEquals(List.of("prompt", "chosen", "rejected", "guidelines_version", "identity_leak_shown"), fieldNames(pair));
         assertEquals(1, pair.get("guidelines_version").asInt(), "written under the project's first guidelines");
         assertEquals(shown.get("B"), pair.get("chosen").asText());
         assertEquals(shown.get("A"), pair.get("rejected").asText());

@@ -226,8 +226,9 @@ class LeakSweepTest {
                     "every annotator route refuses " + dual + ": " + annotatorCalls);
             assertEquals(0, LegacyAccounts.count(dataSource, "SELECT COUNT(*) FROM assignments WHERE annotator_id = ?", dualId),
                     other + "+annotator got no assignment");
-            assertEquals(0, LegacyAccounts.count(dataSource, "SELECT COUNT(*) FROM events WHERE actor_id = ?", dualId),
-                    other + "+annotator was shown nothing and committed nothing");
+            // on assignments only: as ops the account may redact or drop a draft nobody answered (an event of its own)
+            assertEquals(0, LegacyAccounts.count(dataSource, "SELECT COUNT(*) FROM events WHERE actor_id = ?"
+                    + " AND assignment_id IS NOT NULL", dualId), other + "+annotator was shown nothing and committed nothing");
         }
         assertEquals(List.of("ITEM_SHOWN"), TestData.eventTypes(f.auditor(), othersOpen),
                 "the other annotator's open assignment is untouched");

@@ -178,6 +178,18 @@ class RoleMatrixTest {
             new Route("GET /audit/assignments/{aid}", true, w -> Request.get("/audit/assignments/" + w.aid())),
             new Route("GET /projects/{id}/audit/labels", true, w -> Request.get("/projects/" + w.projectId() + "/audit/labels")),
             new Route("GET /projects/{id}/audit", true, w -> Request.get("/projects/" + w.projectId() + "/audit")),
+            new Route("GET /api/projects/{id}/drafts/flagged", false, w -> Request.get("/api/projects/" + w.projectId()
+                    + "/drafts/flagged")),
+            new Route("POST /api/drafts/{draftId}/redact", false, w -> Request.post("/api/drafts/" + flaggedDraft(w)
+                    + "/redact", Map.of())),
+            new Route("DELETE /api/drafts/{draftId}", false, w -> new Request("DELETE", "/api/drafts/" + flaggedDraft(w),
+                    null, null)),
+            new Route("GET /projects/{id}/drafts/flagged", true, w -> Request.get("/projects/" + w.projectId()
+                    + "/drafts/flagged")),
+            new Route("POST /projects/{id}/drafts/flagged/{draftId}/redact", true, w -> Request.form("/projects/"
+                    + w.projectId() + "/drafts/flagged/" + flaggedDraft(w) + "/redact", Map.of("after", "0"))),
+            new Route("POST /projects/{id}/drafts/flagged/{draftId}/drop", true, w -> Request.form("/projects/"
+                    + w.projectId() + "/drafts/flagged/" + flaggedDraft(w) + "/drop", Map.of("after", "0"))),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
 
@@ -191,7 +203,9 @@ class RoleMatrixTest {
             "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/members/remove", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview");
+            "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview",
+            "POST /projects/{id}/drafts/flagged/{draftId}/redact", w -> "/projects/" + w.projectId() + "/drafts/flagged",
+            "POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
@@ -255,6 +269,12 @@ class RoleMatrixTest {
             {"GET /audit/assignments/{aid}",          303,     403,     403, 200,    200},
             {"GET /projects/{id}/audit/labels",       303,     403,     403, 200,    200},
             {"GET /projects/{id}/audit",              303,     403,     403, 200,    200},
+            {"GET /api/projects/{id}/drafts/flagged", 401,     403,     200, 403,    200},
+            {"POST /api/drafts/{draftId}/redact",     401,     403,     200, 403,    200},
+            {"DELETE /api/drafts/{draftId}",          401,     403,     200, 403,    200},
+            {"GET /projects/{id}/drafts/flagged",     303,     403,     200, 200,    200},
+            {"POST /projects/{id}/drafts/flagged/{draftId}/redact", 303, 403, 303, 403, 303},
+            {"POST /projects/{id}/drafts/flagged/{draftId}/drop", 303, 403, 303, 403, 303},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404},
     };
@@ -415,6 +435,17 @@ class RoleMatrixTest {
             spec.contentType(request.contentType()).body(request.body());
         }
         return spec.request(request.method(), request.path());
+    }
+
+    /** A draft of a new item of the world's project that names its model, imported by the world's ops user. */
+    private static long flaggedDraft(World w) {
+        String item = TestData.unique("leak");
+        Api.as(w.fixture().ops()).contentType("application/x-ndjson").body(("{\"externalId\":\"" + item
+                        + "\",\"input\":\"Who are you?\",\"drafts\":[{\"model\":\"m\",\"family\":\"f\",\"version\":\"v1\","
+                        + "\"text\":\"I am Claude.\"}]}\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + w.projectId() + "/items").then().statusCode(200);
+        return Api.as(w.fixture().ops()).get("/api/projects/" + w.projectId() + "/drafts/flagged").then().statusCode(200)
+                .extract().jsonPath().getLong("drafts.find { it.itemExternalId == '" + item + "' }.id");
     }
 
     /** A user's id, from the admin's list of accounts. */

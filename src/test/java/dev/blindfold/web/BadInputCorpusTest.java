@@ -138,10 +138,10 @@ class BadInputCorpusTest {
     }
 
     /**
-     * A project with an open assignment (annotator) and a committed, revealed one (annotator2), a token, an export,
-     * and the auditor's user id.
+     * A project with an open assignment (annotator) and a committed, revealed one (annotator2), a draft of the item of
+     * the committed one, a token, an export, and the auditor's user id.
      */
-    private static Map<String, String> context() {
+    private Map<String, String> context() throws java.sql.SQLException {
         Fixture f = TestData.freeText(2, 2, 1, "REVEAL_AFTER_COMMIT");
         String first = f.annotators().get(0);
         String second = f.annotators().get(1);
@@ -159,9 +159,22 @@ class BadInputCorpusTest {
         context.putAll(Map.of("$project", String.valueOf(f.projectId()), "$open", String.valueOf(open),
                 "$committed", String.valueOf(committed), "$token", String.valueOf(token), "$export", export,
                 "$annotator", first));
+        context.put("$draft", String.valueOf(draftOf(committed)));
         context.put("$user", String.valueOf(Api.as(Api.ADMIN).get("/api/users").then().statusCode(200).extract()
                 .jsonPath().getLong("find { it.username == '" + f.auditor() + "' }.id")));
         return context;
+    }
+
+    /** A draft of the assignment's item. */
+    private long draftOf(long assignmentId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT MIN(d.id) FROM drafts d"
+                + " JOIN assignments a ON a.item_id = d.item_id WHERE a.id = ?")) {
+            s.setLong(1, assignmentId);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private static String abbreviate(String s) {

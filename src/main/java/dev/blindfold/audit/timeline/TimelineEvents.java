@@ -88,6 +88,8 @@ final class TimelineEvents {
             case DRAFTS_RATED -> "Drafts rated";
             case SKIPPED -> "Skipped";
             case RELEASED -> "Place released";
+            case DRAFT_REDACTED -> "Draft redacted (it named its model)";
+            case DRAFT_DROPPED -> "Draft dropped (it named its model)";
             case FIRST_INPUT -> "First input";
             case PASTE -> "Paste";
             case FOCUS_LOST -> "Focus lost";

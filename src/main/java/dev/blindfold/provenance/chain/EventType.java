@@ -3,7 +3,11 @@ package dev.blindfold.provenance.chain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What happened. Server events are written by the server; client events are claims the page reports. */
+/**
+ * What happened. Server events are written by the server; client events are claims the page reports. DRAFT_REDACTED
+ * and DRAFT_DROPPED are label ops changing a draft that names its model before anyone labels its item; they belong
+ * to no assignment and go in the ops user's chain.
+ */
 public enum EventType {
     ITEM_SHOWN,
     BLIND_COMMITTED,
@@ -12,6 +16,8 @@ public enum EventType {
     DRAFTS_RATED,
     SKIPPED,
     RELEASED,
+    DRAFT_REDACTED,
+    DRAFT_DROPPED,
     FIRST_INPUT,
     PASTE,
     FOCUS_LOST,

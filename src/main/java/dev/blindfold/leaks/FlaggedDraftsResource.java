@@ -1,0 +1,55 @@
+package dev.blindfold.leaks;
+
+import dev.blindfold.identity.Roles;
+import dev.blindfold.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A project's flagged drafts for label ops, a page at a time ({@code after}: the last draft id seen; {@code limit}: 1
+ * to 200, 50 unless asked). Redact and drop are {@link DraftsResource}.
+ */
+@Path("/api/projects/{id}/drafts/flagged")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlaggedDraftsResource {
+
+    private final FlaggedDrafts flagged;
+
+    FlaggedDraftsResource(FlaggedDrafts flagged) {
+        this.flagged = flagged;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public FlaggedDrafts.Page list(@PathParam("id") long projectId, @QueryParam("after") String after,
+                                   @QueryParam("limit") String limit) {
+        return flagged.page(projectId, after(after),
+                (int) number("limit", limit, 1, FlaggedDrafts.MAX_LIMIT, FlaggedDrafts.PAGE));
+    }
+
+    /** The draft id a page starts after: 0 (the first page) when absent. */
+    static long after(String value) {
+        return number("after", value, 0, Long.MAX_VALUE, 0);
+    }
+
+    private static long number(String name, String value, long min, long max, long absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as an out-of-range number is
+        }
+        throw ProblemException.badRequest("invalid-query", name + " must be a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max) + ".");
+    }
+}
