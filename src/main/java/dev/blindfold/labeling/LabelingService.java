@@ -3,6 +3,7 @@ package dev.blindfold.labeling;
 import dev.blindfold.exposure.ContentHash;
 import dev.blindfold.project.Draft;
 import dev.blindfold.project.Item;
+import dev.blindfold.project.LeakCounts;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.QueueCounts;
@@ -53,10 +54,12 @@ public class LabelingService {
     private final ProjectService projects;
     private final LabelingMeters meters;
     private final QueueCounts counts;
+    private final LeakCounts leaks;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters, QueueCounts counts) {
+                    LabelingMeters meters, QueueCounts counts, LeakCounts leaks) {
         this.counts = counts;
+        this.leaks = leaks;
         this.log = log;
         this.config = config;
         this.queue = queue;
@@ -140,6 +143,9 @@ public class LabelingService {
         Draft.forItem(a.itemId).forEach(d -> drafts.put(d.id, d));
         if (first) {
             a.draftOrder = DraftSlots.shuffled(new ArrayList<>(drafts.keySet()), RANDOM);
+            if (drafts.values().stream().anyMatch(d -> d.identityLeak != null)) {
+                leaks.labelShown(a.projectId);
+            }
         }
         List<Revealed> shown = new ArrayList<>();
         List<Map<String, Object>> order = new ArrayList<>();

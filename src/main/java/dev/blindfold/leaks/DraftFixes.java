@@ -79,6 +79,7 @@ public class DraftFixes {
         d.text = terms.redact(before, REPLACEMENT);
         d.flag(t.project().id, terms.first(d.text).orElse(null));
         counts.add(t.project().id, (d.identityLeak != null ? 1 : 0) - (wasFlagged ? 1 : 0));
+        counts.redacted(t.project().id);
         Map<String, Object> payload = payload(d, t.item());
         payload.put("terms", named);
         payload.put("textHashBefore", ContentHash.of(before));
@@ -102,6 +103,7 @@ public class DraftFixes {
             counts.add(t.project().id, -1);
         }
         payload.put("textHashBefore", ContentHash.of(d.text));
+        counts.dropped(t.project().id);
         d.delete();
         if (Draft.count("itemId = ?1 and family = ?2", d.itemId, d.family) == 0) {
             em.createNativeQuery("UPDATE project_families SET items = items - 1 WHERE project_id = ?1 AND family = ?2")

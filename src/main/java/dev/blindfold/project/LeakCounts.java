@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
  * How many of a project's drafts name their model ({@code identity_leak_counts}, V20): kept by the import that flags
@@ -21,19 +22,64 @@ public class LeakCounts {
         this.em = em;
     }
 
-    /** Adds to the project's count (negative: takes away); a project's row is made by its first flagged draft. */
+    /** A project's figures: drafts flagged now, drafts redacted and dropped, labels revealed beside a flagged draft. */
+    public record Figures(long flagged, long redacted, long dropped, long labelsShown) {
+    }
+
+    /** Adds to the project's count of flagged drafts (negative: takes away). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(long projectId, long delta) {
+        upsert(projectId, "drafts", delta);
+    }
+
+    /** One more draft of the project redacted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void redacted(long projectId) {
+        upsert(projectId, "redacted", 1);
+    }
+
+    /** One more draft of the project dropped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dropped(long projectId) {
+        upsert(projectId, "dropped", 1);
+    }
+
+    /** One more label whose first reveal showed a draft that names its model. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void labelShown(long projectId) {
+        upsert(projectId, "labels_shown", 1);
+    }
+
+    /** A project's row is made by the first change to any of its figures; {@code column} is one of this class's. */
+    private void upsert(long projectId, String column, long delta) {
         if (delta == 0) {
             return;
         }
         em.createNativeQuery(DatabaseKind.postgres(em)
-                        ? "INSERT INTO identity_leak_counts AS t (project_id, drafts) VALUES (?1, ?2)"
-                                + " ON CONFLICT (project_id) DO UPDATE SET drafts = t.drafts + EXCLUDED.drafts"
-                        : "MERGE INTO identity_leak_counts t USING (VALUES (?1, ?2)) s (project_id, drafts)"
-                                + " ON (t.project_id = s.project_id) WHEN MATCHED THEN UPDATE SET drafts = t.drafts + s.drafts"
-                                + " WHEN NOT MATCHED THEN INSERT (project_id, drafts) VALUES (s.project_id, s.drafts)")
+                        ? "INSERT INTO identity_leak_counts AS t (project_id, " + column + ") VALUES (?1, ?2)"
+                                + " ON CONFLICT (project_id) DO UPDATE SET " + column + " = t." + column
+                                + " + EXCLUDED." + column
+                        : "MERGE INTO identity_leak_counts t USING (VALUES (?1, ?2)) s (project_id, delta)"
+                                + " ON (t.project_id = s.project_id) WHEN MATCHED THEN UPDATE SET " + column + " = t."
+                                + column + " + s.delta WHEN NOT MATCHED THEN INSERT (project_id, " + column
+                                + ") VALUES (s.project_id, s.delta)")
                 .setParameter(1, projectId).setParameter(2, delta).executeUpdate();
+    }
+
+    /** The project's figures, all 0 before its first flagged draft. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Figures figures(long projectId) {
+        List<?> rows = em.createNativeQuery("SELECT drafts, redacted, dropped, labels_shown FROM identity_leak_counts"
+                + " WHERE project_id = ?1").setParameter(1, projectId).getResultList();
+        if (rows.isEmpty()) {
+            return new Figures(0, 0, 0, 0);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Figures(n(r[0]), n(r[1]), n(r[2]), n(r[3]));
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -12,13 +12,14 @@ import dev.blindfold.audit.mirrorgap.MirrorGapRow;
 /**
  * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies (or
  * verified, when last checked: {@link ReportVerification}), labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
- * per-annotator anchoring table and the flagged labels (the first {@link AnchoringService#FLAGS_SHOWN} of
- * {@code flagsTotal}; the flags table has them all).
+ * per-annotator anchoring table, the flagged labels (the first {@link AnchoringService#FLAGS_SHOWN} of
+ * {@code flagsTotal}; the flags table has them all) and the {@link QualitySection quality section}.
  */
 public record AnchoringReport(long projectId, String projectName, String taskType, Instant generatedAt,
                           ReportVerification verification, Map<String, Long> exposure,
                           AgreementService.Agreement agreement, List<MirrorGapRow> mirrorGap,
-                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal) {
+                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal,
+                          QualitySection quality) {
 
     /** Flags not listed in {@code flags}. */
     public long flagsNotShown() {

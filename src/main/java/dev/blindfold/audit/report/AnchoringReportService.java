@@ -1,6 +1,7 @@
 package dev.blindfold.audit.report;
 
 import dev.blindfold.agreement.AgreementService;
+import dev.blindfold.project.LeakCounts;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
@@ -14,7 +15,8 @@ import dev.blindfold.audit.chain.KeptVerifications;
 import dev.blindfold.audit.mirrorgap.MirrorGapService;
 
 /**
- * Puts the anchoring report together from the log's verification, the anchoring pass, agreement and the mirror gap.
+ * Puts the anchoring report together from the log's verification, the anchoring pass, agreement, the mirror gap and
+ * the kept quality figures.
  * A log of at most {@code blindfold.audit.report-verify-events} events is verified for the report; a larger one only
  * when asked ({@code verify=now}), else the report shows the latest kept verification ({@link ReportVerification}).
  */
@@ -27,10 +29,12 @@ public class AnchoringReportService {
     private final AnchoringService anchoring;
     private final AgreementService agreement;
     private final MirrorGapService mirrorGap;
+    private final LeakCounts leaks;
     private final long verifyEvents;
 
     AnchoringReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
-                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config) {
+                       AgreementService agreement, MirrorGapService mirrorGap, LeakCounts leaks, BlindfoldConfig config) {
+        this.leaks = leaks;
         this.chains = chains;
         this.kept = kept;
         this.log = log;
@@ -52,7 +56,11 @@ public class AnchoringReportService {
         return new AnchoringReport(projectId, audit.project().name, audit.project().taskType.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), verification, r.exposure(),
                 agreement.agreement(projectId), mirrorGap.mirrorGap(projectId),
-                r.annotators(), r.flags(), r.flagsTotal());
+                r.annotators(), r.flags(), r.flagsTotal(), quality(projectId));
+    }
+
+    private QualitySection quality(long projectId) {
+        return new QualitySection(leaks.figures(projectId));
     }
 
     private static boolean verifyNow(String verify) {
