@@ -1,7 +1,6 @@
 package dev.blindfold.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import dev.blindfold.support.Api;
@@ -33,13 +32,10 @@ class ShuffledLabelsBrowserTest extends BrowserTest {
         String item = "{\"externalId\":\"" + TestData.unique("shuf") + "\",\"input\":\"Rate the reply.\","
                 + "\"drafts\":[{\"model\":\"m1\",\"family\":\"f1\",\"version\":\"1\",\"text\":\"two-star\"}]}\n";
         long projectId = TestData.project(ops, "CATEGORICAL", LABELS, 1, "REVEAL_AFTER_COMMIT", item, List.of(me));
-        WebDriver d = driver();
         signIn(me);
-        chrome.await("the queue", presenceOfElementLocated(By.cssSelector("a[href='/projects/" + projectId + "/next']")))
-                .click();
-        long aid = Long.parseLong(chrome.await("the item page", presenceOfElementLocated(By.id("item-page")))
-                .getDomAttribute("data-assignment"));
-        chrome.awaitLoaded("the item page");
+        WebDriver d = driver();
+        d.get(url("projects/" + projectId + "/next"));
+        long aid = awaitItemPage("the item page", -1);
         List<String> shown = shownLabels(d);
         assertEquals(Set.copyOf(LABELS), Set.copyOf(shown));
         List<WebElement> keys = d.findElements(By.cssSelector("#labels .label-choice kbd"));
