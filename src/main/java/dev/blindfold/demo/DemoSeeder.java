@@ -66,16 +66,17 @@ class DemoSeeder {
 
         Project support = projects.create(new NewProject("Support replies (demo)", TaskType.FREE_TEXT, null, 2,
                 RevealPolicy.REVEAL_AFTER_COMMIT,
-                "Write the reply you would send to the customer: correct, kind, short. Do not invent policies.", null), ops);
+                "Write the reply you would send to the customer: correct, kind, short. Do not invent policies.", null, null, null), ops);
         Project triage = projects.create(new NewProject("Ticket triage (demo)", TaskType.CATEGORICAL,
                 List.of("billing", "bug", "feature-request", "account"), 2, RevealPolicy.REVEAL_AFTER_COMMIT,
-                "Pick the team that should handle the ticket.", null), ops);
+                "Pick the team that should handle the ticket.", null, null, null), ops);
         Project preference = projects.create(new NewProject("Reply preference (demo)", TaskType.PAIRWISE, null, 2,
                 RevealPolicy.REVEAL_AFTER_COMMIT,
-                "Write the reply you would send first. Then prefer the better of the two responses, or call a tie.", null), ops);
+                "Write the reply you would send first. Then prefer the better of the two responses, or call a tie.", null,
+                null, null), ops);
         Project rating = projects.create(new NewProject("Draft rating (demo)", TaskType.DRAFT_RATING, null, 2,
                 RevealPolicy.REVEAL_AFTER_COMMIT,
-                "Write the reply you would send first. Then rate each draft from 1 (would not send it) to 5 (would send it as is).", null),
+                "Write the reply you would send first. Then rate each draft from 1 (would not send it) to 5 (would send it as is).", null, null, null),
                 ops);
         for (Project p : List.of(support, preference, rating)) {
             importItems(p.id, "/demo/support-replies.ndjson");

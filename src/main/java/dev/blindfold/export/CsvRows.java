@@ -9,6 +9,7 @@ import java.util.Map;
  * The JSONL row flattened for CSV: the same columns, prior exposure as {@code family=count;...} followed by
  * {@code prior_same_content} ({@code family=same_content;...}, families with none left out),
  * drafts as {@code draft_A_model, draft_A_family, ...} for every slot the project can show. Text
+ * {@code label_order} and {@code draft_order} as JSON arrays of strings (labels and model names may hold commas). Text
  * cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed
  * with an apostrophe. Plain Java.
  */
@@ -19,6 +20,8 @@ public final class CsvRows {
 
     /** The column after prior_exposure: its same_content counts, {@code family=n;...} for the families above 0. */
     static final String PRIOR_SAME_CONTENT = "prior_same_content";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ARRAYS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private CsvRows() {
     }
@@ -55,6 +58,8 @@ public final class CsvRows {
                 });
                 values.add(neutralise(String.join(";", parts)));
                 values.add(neutralise(String.join(";", same)));
+            } else if (!key.equals("drafts") && value instanceof List<?> list) {
+                values.add(neutralise(jsonArray(list)));
             } else if (!key.equals("drafts")) {
                 values.add(value instanceof String s ? neutralise(s) : value);
             }
@@ -68,6 +73,15 @@ public final class CsvRows {
             }
         }
         return values;
+    }
+
+    /** A list of strings as a JSON array. */
+    private static String jsonArray(List<?> list) {
+        try {
+            return ARRAYS.writeValueAsString(list);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("export rows are JSON-serialisable", e);
+        }
     }
 
     /** A row of any other shape (gold rows): lists and objects become JSON text; text cells are neutralised. */

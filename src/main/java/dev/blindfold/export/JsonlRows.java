@@ -18,6 +18,9 @@ import java.util.Map;
  * project's guidelines version the blind answer was written under (null for a label imported from another tool).
  * {@code identity_leak_shown} is true when the label's reveal showed a draft that names its model (false otherwise,
  * and for an imported label: nobody here showed it drafts).
+ * {@code label_order} is a CATEGORICAL label's labels in the order its item page showed them (null for other task types,
+ * for a label committed without its page being shown, and for imported labels); {@code draft_order} the shown drafts'
+ * model names in slot order, A first ([] when never revealed; null for imported labels).
  */
 final class JsonlRows {
 
@@ -26,7 +29,7 @@ final class JsonlRows {
             "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at",
             "guidelines_version", "identity_leak_shown", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
-            "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "source");
+            "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "label_order", "draft_order", "source");
 
     /** {@code source} of a label written here; imported labels carry their tool's name. */
     static final String BLINDFOLD = "blindfold";
@@ -77,6 +80,8 @@ final class JsonlRows {
             drafts.add(draft);
         }
         row.put("drafts", drafts);
+        row.put("label_order", pl.labelOrder());
+        row.put("draft_order", pl.draftOrder());
         row.put("source", BLINDFOLD);
         return row;
     }
@@ -141,6 +146,8 @@ final class JsonlRows {
             drafts.add(draft);
         }
         row.put("drafts", drafts);
+        row.put("label_order", null);
+        row.put("draft_order", null);
         row.put("source", l.source());
         return row;
     }

@@ -42,7 +42,7 @@ public class FactCheck {
         List<LabelFact> batch = new ArrayList<>(BATCH);
         labels.forEach(projectId, null, pl -> {
             read[0]++;
-            batch.add(LabelFact.of(pl.label(), projectId, pl.annotatorId(), pl.itemId(), false, limits));
+            batch.add(LabelFact.of(pl.label(), projectId, pl.annotatorId(), pl.itemId(), false, pl.need(), limits));
             if (batch.size() == BATCH) {
                 compare(batch, differences);
             }
@@ -93,7 +93,7 @@ public class FactCheck {
         return new LabelFact(f.assignmentId(), f.projectId(), f.annotatorId(), f.itemId(), f.week(), f.committedAt(),
                 f.exposure(), f.revealed(), f.hasFinal(), f.closestFinalE9(), f.closestBlindE9(), f.blindChars(),
                 f.pastedChars(), f.pasteDominant(), f.focusLosses(), f.blindMs(), f.flags(), f.seenDetail(), f.blindKey(),
-                f.finalKey(), true);
+                f.finalKey(), true, f.needMs(), f.readingMs(), f.decisionMs());
     }
 
     private List<String> rows(String sql, long projectId) {

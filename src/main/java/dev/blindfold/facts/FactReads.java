@@ -153,7 +153,7 @@ public class FactReads {
         List<Flagged> page = new ArrayList<>();
         for (Object row : q.setMaxResults(limit).getResultList()) {
             Object[] r = (Object[]) row;
-            page.add(new Flagged(FactRows.fact(r), (String) r[22]));
+            page.add(new Flagged(FactRows.fact(r), (String) r[FactRows.COUNT]));
         }
         return page;
     }

@@ -68,7 +68,7 @@ public class FactRebuild {
         }
         List<LabelFact> batch = new ArrayList<>(BATCH);
         labels.forEach(projectId, null, pl -> {
-            batch.add(LabelFact.of(pl.label(), projectId, pl.annotatorId(), pl.itemId(), false, limits));
+            batch.add(LabelFact.of(pl.label(), projectId, pl.annotatorId(), pl.itemId(), false, pl.need(), limits));
             if (batch.size() == BATCH) {
                 insert(batch);
             }
@@ -87,7 +87,7 @@ public class FactRebuild {
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO label_facts (" + FactStore.COLUMNS + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(22, "?")) + ")")) {
+                    + String.join(", ", java.util.Collections.nCopies(FactRows.COUNT, "?")) + ")")) {
                 for (LabelFact f : batch) {
                     FactRows.bind(s, f);
                     s.addBatch();

@@ -30,7 +30,8 @@ class FactStore {
             ExposureClass.DRAFT_ACCEPTED);
     static final String COLUMNS = "assignment_id, project_id, annotator_id, item_id, week, committed_at, exposure,"
             + " revealed, has_final, closest_final_e9, closest_blind_e9, blind_chars, pasted_chars, paste_dominant,"
-            + " focus_losses, blind_ms, flags, flagged, seen_detail, blind_key, final_key, final_is_draft";
+            + " focus_losses, blind_ms, flags, flagged, seen_detail, blind_key, final_key, final_is_draft,"
+            + " need_ms, reading_ms, decision_ms";
 
     private final DirectSql sql;
     private final Sums sums;
@@ -68,12 +69,13 @@ class FactStore {
         }
         sql.update(old == null
                 ? "INSERT INTO label_facts (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                        + " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+                        + " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
                 : "UPDATE label_facts SET project_id = ?2, annotator_id = ?3, item_id = ?4, week = ?5, committed_at = ?6,"
                         + " exposure = ?7, revealed = ?8, has_final = ?9, closest_final_e9 = ?10, closest_blind_e9 = ?11,"
                         + " blind_chars = ?12, pasted_chars = ?13, paste_dominant = ?14, focus_losses = ?15,"
                         + " blind_ms = ?16, flags = ?17, flagged = ?18, seen_detail = ?19, blind_key = ?20,"
-                        + " final_key = ?21, final_is_draft = ?22 WHERE assignment_id = ?1", FactRows.values(now));
+                        + " final_key = ?21, final_is_draft = ?22, need_ms = ?23, reading_ms = ?24, decision_ms = ?25"
+                        + " WHERE assignment_id = ?1", FactRows.values(now));
         long[] delta = contribution(now);
         if (old != null) {
             long[] before = contribution(old);

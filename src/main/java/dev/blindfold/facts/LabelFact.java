@@ -29,12 +29,17 @@ import java.util.TreeMap;
  * @param blindKey         {@link AnswerKey} of the blind answer
  * @param finalKey         {@link AnswerKey} of the final answer when a final decision is saved, else null
  * @param finalIsDraft     the saved final answer is exactly the text of one of its item's drafts
+ * @param needMs           the shortest blind step that is not {@code fast_blind}: the configured floor, or the item's
+ *                         reading time plus the project's minimum ({@link BlindNeed}) when that is longer
+ * @param readingMs        of it, the time to read the item's input (null: committed before the rule existed)
+ * @param decisionMs       and the project's minimum for deciding, as at the commit (null likewise)
  */
 public record LabelFact(long assignmentId, long projectId, long annotatorId, long itemId, LocalDate week,
                         Instant committedAt, ExposureClass exposure, boolean revealed, boolean hasFinal,
                         Long closestFinalE9, Long closestBlindE9, int blindChars, int pastedChars,
                         boolean pasteDominant, int focusLosses, Long blindMs, int flags, String seenDetail,
-                        long blindKey, Long finalKey, boolean finalIsDraft) {
+                        long blindKey, Long finalKey, boolean finalIsDraft, Long needMs, Long readingMs,
+                        Long decisionMs) {
 
     public static final int FLAG_PASTE_DOMINANT = 1;
     public static final int FLAG_FAST_BLIND = 2;
@@ -45,13 +50,14 @@ public record LabelFact(long assignmentId, long projectId, long annotatorId, lon
     private static final double E9 = 1e9;
 
     public static LabelFact of(LabelExposure label, long projectId, long annotatorId, long itemId, boolean finalIsDraft,
-                               FlagLimits limits) {
+                               BlindNeed need, FlagLimits limits) {
         boolean revealed = isRevealed(label);
         boolean hasFinal = label.decision() != null;
         ShownDraft closest = revealed && hasFinal ? closestToFinal(label) : null;
         int length = label.blindAnswer().length();
+        long needMs = need.needMs(limits.minBlindMs());
         int flags = (label.pasteDominant() ? FLAG_PASTE_DOMINANT : 0)
-                | (label.blindMs() != null && label.blindMs() < limits.minBlindMs() ? FLAG_FAST_BLIND : 0)
+                | (label.blindMs() != null && label.blindMs() < needMs ? FLAG_FAST_BLIND : 0)
                 | (label.focusLosses() >= limits.maxBlindFocusLosses() ? FLAG_FOCUS_LOSSES : 0)
                 | (label.offscreenComposition() ? FLAG_OFFSCREEN_COMPOSITION : 0)
                 | (label.seenBefore() != null ? FLAG_SEEN_BEFORE_COMMIT : 0);
@@ -61,7 +67,8 @@ public record LabelFact(long assignmentId, long projectId, long annotatorId, lon
                 length, Math.min(label.pastedChars(), length), label.pasteDominant(), label.focusLosses(),
                 label.blindMs(), flags, label.seenBefore() == null ? null : seenDetail(label),
                 AnswerKey.of(label.blindAnswer()), hasFinal ? AnswerKey.of(label.finalAnswer()) : null,
-                hasFinal && finalIsDraft);
+                hasFinal && finalIsDraft, needMs, need.readingMs() == null ? null : need.readingMs().longValue(),
+                need.decisionMs() == null ? null : need.decisionMs().longValue());
     }
 
     public boolean revealedFinal() {

@@ -8,6 +8,7 @@ import dev.blindfold.exposure.ExposureClassifier;
 import dev.blindfold.exposure.LabelExposure;
 import dev.blindfold.exposure.LoggedEvent;
 import dev.blindfold.labeling.Assignment;
+import dev.blindfold.labeling.BlindAnswer;
 import dev.blindfold.provenance.Event;
 import dev.blindfold.provenance.EventAppended;
 import dev.blindfold.provenance.chain.EventType;
@@ -73,8 +74,10 @@ public class LabelFacts {
         Assignment a = em.find(Assignment.class, assignmentId);
         ContentMatch match = shown.match(a.annotatorId, commit.serverTime(), ContentMatch.Keys.ofCommit(commit.payload()));
         Optional<LabelExposure> label = classifier.label(events, match);
+        BlindAnswer blind = em.find(BlindAnswer.class, assignmentId);
+        BlindNeed need = blind == null ? BlindNeed.NONE : new BlindNeed(blind.readingMs, blind.decisionMs);
         return label.map(l -> LabelFact.of(l, a.projectId, a.annotatorId, a.itemId,
-                l.decision() != null && finalIsDraft(assignmentId, a.itemId), limits));
+                l.decision() != null && finalIsDraft(assignmentId, a.itemId), need, limits));
     }
 
     /** The saved final answer is exactly the text of one of the item's drafts. */

@@ -36,9 +36,23 @@ public class LabelReader {
     /**
      * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
      * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
+     * {@code need}: what its blind step was held to (V23). {@code labelOrder}: a CATEGORICAL label's labels in the order
+     * its assignment showed them (null for other task types, and for a label committed without being shown).
      */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion, boolean identityLeakShown) {
+                               int guidelinesVersion, boolean identityLeakShown, BlindNeed need, List<String> labelOrder) {
+
+        public ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
+                            int guidelinesVersion, boolean identityLeakShown) {
+            this(label, annotatorId, itemId, externalId, input, guidelinesVersion, identityLeakShown, BlindNeed.NONE,
+                    null);
+        }
+
+        /** The drafts' model names in slot order (A, B, ...) as the reveal showed them; empty when never revealed. */
+        public List<String> draftOrder() {
+            return label.drafts().stream().sorted(java.util.Comparator.comparing(LabelExposure.ShownDraft::slot))
+                    .map(LabelExposure.ShownDraft::model).toList();
+        }
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -157,14 +171,16 @@ public class LabelReader {
         Map<Long, Object[]> items = new HashMap<>();
         em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion, case when a.draftOrder is not null"
                         + " and exists (select d.id from Draft d where d.itemId = i.id and d.identityLeak is not null)"
-                        + " then true else false end from Assignment a, Item i, BlindAnswer b"
+                        + " then true else false end, b.readingMs, b.decisionMs, a.labelOrder"
+                        + " from Assignment a, Item i, BlindAnswer b"
                         + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
-                    (Integer) item[4], (Boolean) item[5]));
+                    (Integer) item[4], (Boolean) item[5], new BlindNeed((Integer) item[6], (Integer) item[7]),
+                    item[8] == null ? null : List.of(((String) item[8]).split("\n"))));
         }
         batch.clear();
     }

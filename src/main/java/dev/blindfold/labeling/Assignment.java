@@ -33,6 +33,10 @@ public class Assignment extends PanacheEntity {
     @Column(name = "draft_order")
     public String draftOrder;
 
+    /** CATEGORICAL: the labels in the order this assignment shows them, newline-separated; drawn at its first showing. */
+    @Column(name = "label_order")
+    public String labelOrder;
+
     @Column(name = "skip_reason")
     public String skipReason;
 

@@ -25,4 +25,12 @@ public class BlindAnswer extends PanacheEntityBase {
     /** The project's guidelines version in force at the commit: what the answer was written under. */
     @Column(name = "guidelines_version", nullable = false, updatable = false)
     public int guidelinesVersion = 1;
+
+    /** The time to read the item's input ({@code BlindTime}) at the commit; null for answers committed before V23. */
+    @Column(name = "reading_ms", updatable = false)
+    public Integer readingMs;
+
+    /** The project's minimum blind time for deciding at the commit; null for answers committed before V23. */
+    @Column(name = "decision_ms", updatable = false)
+    public Integer decisionMs;
 }

@@ -44,7 +44,7 @@ public class ItemPageService {
             labeling.shown(a);
         }
         return new ItemPageView(a.id, project.id, project.name, project.guidelines, project.guidelinesVersion,
-                project.taskType, project.labelList(), a.position,
+                project.taskType, ShownLabels.of(a.labelOrder, project), a.position,
                 queue.progress(project, annotatorId).total(), item.input, a.status.name(),
                 blind == null ? null : blind.answer, fin == null ? null : fin.decision.name(),
                 fin == null ? null : fin.answer, project.revealPolicy == RevealPolicy.REVEAL_AFTER_COMMIT);

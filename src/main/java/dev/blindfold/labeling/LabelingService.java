@@ -1,6 +1,7 @@
 package dev.blindfold.labeling;
 
 import dev.blindfold.exposure.ContentHash;
+import dev.blindfold.project.BlindTime;
 import dev.blindfold.project.Draft;
 import dev.blindfold.project.Item;
 import dev.blindfold.project.LeakCounts;
@@ -95,9 +96,17 @@ public class LabelingService {
         if (a.status == AssignmentStatus.ASSIGNED) {
             Reservations.reserve(a, projects.find(a.projectId));
         }
+        Project project = projects.find(a.projectId);
+        if (a.labelOrder == null) {
+            a.labelOrder = ShownLabels.draw(project, RANDOM);
+        }
         boolean resumed = log.count(a.id, EventType.ITEM_SHOWN) > 0;
-        record(a, EventType.ITEM_SHOWN, Map.of("position", a.position, "resumed", resumed,
-                "guidelinesVersion", projects.find(a.projectId).guidelinesVersion));
+        Map<String, Object> payload = new LinkedHashMap<>(Map.of("position", a.position, "resumed", resumed,
+                "guidelinesVersion", project.guidelinesVersion));
+        if (a.labelOrder != null) {
+            payload.put("labelOrder", ShownLabels.of(a.labelOrder, project));
+        }
+        record(a, EventType.ITEM_SHOWN, payload);
     }
 
     public BlindAnswer commit(long assignmentId, long annotatorId, String answer) {
@@ -119,13 +128,18 @@ public class LabelingService {
         blind.answer = AnswerRules.check(project, answer, config.answers().maxLength(), "answer");
         blind.committedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         blind.guidelinesVersion = project.guidelinesVersion;
+        Item item = Item.findById(a.itemId);
+        blind.readingMs = BlindTime.readingMs(item.input);
+        blind.decisionMs = BlindTime.decisionMs(project);
         blind.persist();
         a.status = AssignmentStatus.COMMITTED;
-        Item item = Item.findById(a.itemId);
         List<String> draftTexts = Draft.find("select d.text from Draft d where d.itemId = ?1", a.itemId)
                 .project(String.class).list();
-        record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
-                project.taskType, project.labelList(), blind.guidelinesVersion));
+        Map<String, Object> payload = CommitContent.payload(blind.answer, item.input, draftTexts, project.taskType,
+                project.labelList(), blind.guidelinesVersion);
+        payload.put("readingMs", blind.readingMs);
+        payload.put("decisionMs", blind.decisionMs);
+        record(a, EventType.BLIND_COMMITTED, payload);
         counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
         meters.committed(started);
         return blind;

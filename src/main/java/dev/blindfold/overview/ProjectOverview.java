@@ -4,6 +4,7 @@ import dev.blindfold.facts.FactReads;
 import dev.blindfold.facts.FactSums;
 import dev.blindfold.exposure.ExposureClass;
 import dev.blindfold.labeling.AssignmentQueue;
+import dev.blindfold.project.BlindTime;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.QueueCounts;
@@ -30,6 +31,16 @@ public class ProjectOverview {
     public record Overview(Project project, long items, long itemsDone, long itemsPartial,
                            List<AnnotatorProgress> annotators, Map<String, Long> exposure, List<String> families,
                            AgreementService.Agreement agreement) {
+
+        /** The project's minimum blind time on top of reading, in seconds with one decimal ({@link BlindTime}). */
+        public String minBlindSeconds() {
+            return String.format(java.util.Locale.ROOT, "%.1f", BlindTime.decisionMs(project) / 1000.0);
+        }
+
+        /** The reading speed the attention check allows, in characters a second. */
+        public int readCharsPerSecond() {
+            return BlindTime.READ_CHARS_PER_SECOND;
+        }
 
         /** Every exposure class, for the export form. */
         public List<String> classes() {

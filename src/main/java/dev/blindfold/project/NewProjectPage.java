@@ -31,11 +31,11 @@ public class NewProjectPage {
 
     /** What the form holds, to show it again with a preview. */
     public record Form(String name, String taskType, String labels, int overlap, String revealPolicy, String guidelines,
-                       int reservationMinutes) {
+                       int reservationMinutes, boolean fixedLabelOrder) {
 
         static Form empty() {
             return new Form("", TaskType.FREE_TEXT.name(), "", 1, RevealPolicy.REVEAL_AFTER_COMMIT.name(), "",
-                    ProjectService.DEFAULT_RESERVATION_SECONDS / 60);
+                    ProjectService.DEFAULT_RESERVATION_SECONDS / 60, false);
         }
     }
 
@@ -66,7 +66,9 @@ public class NewProjectPage {
                          @FormParam("taskType") String taskTypeName, @FormParam("labels") String labels,
                          @FormParam("overlap") String overlapText, @FormParam("revealPolicy") String revealPolicyName,
                          @FormParam("guidelines") String guidelines,
-                         @FormParam("reservationMinutes") String reservationText) {
+                         @FormParam("reservationMinutes") String reservationText,
+                         @FormParam("fixedLabelOrder") String fixedLabelOrder) {
+        boolean fixed = fixedLabelOrder != null;
         TaskType taskType = FormValues.constant(INVALID, TaskType.class, "taskType", taskTypeName);
         RevealPolicy revealPolicy = FormValues.constant(INVALID, RevealPolicy.class, "revealPolicy", revealPolicyName);
         Integer overlap = FormValues.whole(INVALID, "overlap", overlapText);
@@ -75,11 +77,13 @@ public class NewProjectPage {
             Form form = new Form(name == null ? "" : name, taskType == null ? "" : taskType.name(),
                     labels == null ? "" : labels, overlap == null ? 1 : overlap,
                     revealPolicy == null ? "" : revealPolicy.name(), guidelines == null ? "" : guidelines,
-                    reservationMinutes == null ? ProjectService.DEFAULT_RESERVATION_SECONDS / 60 : reservationMinutes);
+                    reservationMinutes == null ? ProjectService.DEFAULT_RESERVATION_SECONDS / 60 : reservationMinutes,
+                    fixed);
             return page(form, RichText.markdown(form.guidelines()));
         }
         Project project = projects.create(new ProjectService.NewProject(name, taskType, labelList(taskType, labels),
-                overlap, revealPolicy, guidelines, reservationMinutes == null ? null : reservationMinutes * 60L), me.id());
+                overlap, revealPolicy, guidelines, reservationMinutes == null ? null : reservationMinutes * 60L,
+                fixed ? LabelOrder.FIXED : null, null), me.id());
         return Response.seeOther(URI.create("/projects/" + project.id + "/overview")).build();
     }
 

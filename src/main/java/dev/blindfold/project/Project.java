@@ -48,6 +48,18 @@ public class Project extends PanacheEntity {
     @Column(name = "reservation_seconds", nullable = false)
     public int reservationSeconds = ProjectService.DEFAULT_RESERVATION_SECONDS;
 
+    /**
+     * The least time, in milliseconds, an item's blind step should take on top of reading it ({@link BlindTime}); null:
+     * derived from the length of the guidelines.
+     */
+    @Column(name = "min_blind_ms")
+    public Integer minBlindMs;
+
+    /** CATEGORICAL: whether each assignment shows the labels in its own random order or in this order. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "label_order", nullable = false)
+    public LabelOrder labelOrder = LabelOrder.FIXED;
+
     @Column(name = "created_by", nullable = false)
     public long createdBy;
 

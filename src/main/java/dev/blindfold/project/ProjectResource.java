@@ -29,14 +29,18 @@ public class ProjectResource {
 
     /**
      * A project; {@code guidelines} is the version in force, numbered {@code guidelinesVersion}; an unanswered
-     * assignment keeps its place for {@code reservationSeconds}.
+     * assignment keeps its place for {@code reservationSeconds}; a blind step should take at least
+     * {@code minBlindMs} on top of reading the item ({@code minBlindMsSet}: label ops set it, else it is derived from
+     * the guidelines' length); a CATEGORICAL project shows its labels in {@code labelOrder}.
      */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
-                              int guidelinesVersion, int reservationSeconds) {
+                              int guidelinesVersion, int reservationSeconds, int minBlindMs, boolean minBlindMsSet,
+                              LabelOrder labelOrder) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status, p.guidelinesVersion, p.reservationSeconds);
+                    p.status, p.guidelinesVersion, p.reservationSeconds, BlindTime.decisionMs(p), p.minBlindMs != null,
+                    p.labelOrder);
         }
     }
 
@@ -55,7 +59,15 @@ public class ProjectResource {
             @Schema(description = "How long, in seconds (1 to 604800, a week), an assignment without a blind answer"
                     + " keeps its item's place before it is released; for assignments handed out or resumed from now on.",
                     minimum = "1", maximum = "604800")
-            Long reservationSeconds) {
+            Long reservationSeconds,
+            @Schema(description = "The least time, in milliseconds (0 to 600000), an item's blind step should take on top"
+                    + " of reading its input; a faster blind answer is flagged fast_blind (never refused). Unset, it is"
+                    + " derived from the guidelines' length. For blind answers committed from now on.",
+                    minimum = "0", maximum = "600000")
+            Long minBlindMs,
+            @Schema(description = "CATEGORICAL: SHUFFLED (each assignment its own random label order) or FIXED (the"
+                    + " project's order, for ordinal scales); for items first shown from now on.")
+            LabelOrder labelOrder) {
     }
 
     private final ProjectService projects;
@@ -103,7 +115,8 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(), me.id()));
+        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(),
+                body.minBlindMs(), body.labelOrder(), me.id()));
     }
 
     @POST

@@ -27,7 +27,8 @@ public class ProjectService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record NewProject(String name, TaskType taskType, List<String> labels, Integer overlap,
-                             RevealPolicy revealPolicy, String guidelines, Long reservationSeconds) {
+                             RevealPolicy revealPolicy, String guidelines, Long reservationSeconds,
+                             LabelOrder labelOrder, Long minBlindMs) {
     }
 
     private final QueueCounts counts;
@@ -66,6 +67,8 @@ public class ProjectService {
         project.revealPolicy = reveal;
         project.guidelines = text;
         project.reservationSeconds = reservation;
+        project.labelOrder = labelOrderFor(spec.taskType(), spec.labelOrder());
+        project.minBlindMs = spec.minBlindMs() == null ? null : minBlindMs(spec.minBlindMs());
         project.createdBy = creatorId;
         project.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         project.persist();
@@ -79,22 +82,30 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        return change(projectId, next, null, null, 0);
+        return change(projectId, next, null, null, null, null, 0);
     }
 
     /**
      * Changes what is given of a project, in one transaction on the locked project row, or nothing: its guidelines
      * first (a new version unless the text is the one in force; not on a closed project), then how long a reservation
-     * lasts (for assignments handed out or resumed from then on), then its status. {@code editorId} is who writes a
-     * new guidelines version (unused without guidelines).
+     * lasts (for assignments handed out or resumed from then on), the minimum blind time and the label order (both
+     * for blind answers and first showings from then on: labels already committed keep the figures they were held to),
+     * then its status. {@code editorId} is who writes a new guidelines version (unused without guidelines).
      */
     public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
-                          long editorId) {
-        if (next == null && newGuidelines == null && reservationSeconds == null) {
+                          Long minBlindMs, LabelOrder labelOrder, long editorId) {
+        if (next == null && newGuidelines == null && reservationSeconds == null && minBlindMs == null
+                && labelOrder == null) {
             throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
-                    + " reservationSeconds, or more than one of them.");
+                    + " reservationSeconds, minBlindMs, labelOrder, or more than one of them.");
         }
         Project project = locked(projectId);
+        if (minBlindMs != null) {
+            project.minBlindMs = minBlindMs(minBlindMs);
+        }
+        if (labelOrder != null) {
+            project.labelOrder = labelOrderFor(project.taskType, labelOrder);
+        }
         if (newGuidelines != null) {
             guidelines.edit(project, newGuidelines, editorId);
         }
@@ -152,6 +163,27 @@ public class ProjectService {
                     + MAX_RESERVATION_SECONDS + " (a week).");
         }
         return (int) seconds;
+    }
+
+    private static int minBlindMs(long ms) {
+        if (ms < 0 || ms > BlindTime.MAX_DECISION_MS) {
+            throw ProblemException.badRequest("invalid-project", "minBlindMs must be between 0 and "
+                    + BlindTime.MAX_DECISION_MS + " (ten minutes): the least time, in milliseconds, an item's blind step"
+                    + " should take on top of reading it.");
+        }
+        return (int) ms;
+    }
+
+    /** New CATEGORICAL projects shuffle unless told FIXED; other task types have no labels to order. */
+    private static LabelOrder labelOrderFor(TaskType type, LabelOrder asked) {
+        if (type != TaskType.CATEGORICAL) {
+            if (asked == LabelOrder.SHUFFLED) {
+                throw ProblemException.badRequest("invalid-project", "labelOrder SHUFFLED is only for CATEGORICAL"
+                        + " projects: other task types have no labels to order.");
+            }
+            return LabelOrder.FIXED;
+        }
+        return asked == null ? LabelOrder.SHUFFLED : asked;
     }
 
     private static Project locked(long projectId) {

@@ -63,7 +63,10 @@ public interface BlindfoldConfig {
     }
 
     interface Audit {
-        /** Blind step (shown → commit) shorter than this flags the label {@code fast_blind}. */
+        /**
+         * The floor of the attention check: a blind step (shown → commit) shorter than this, or than its item's reading
+         * time plus its project's minimum ({@code project.BlindTime}), flags the label {@code fast_blind}.
+         */
         @WithDefault("3000")
         long minBlindMs();
 

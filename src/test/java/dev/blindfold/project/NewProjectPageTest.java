@@ -37,6 +37,37 @@ class NewProjectPageTest {
     }
 
     @Test
+    void aCategoricalProjectShufflesItsLabelsUnlessOpsKeepTheirOrderForAnOrdinalScale() {
+        Browser ops = Browser.signIn(TestData.user("ops"));
+        ops.page().get("/projects/new").then().statusCode(200)
+                .body(containsString("name=\"fixedLabelOrder\" id=\"project-fixed-label-order\""));
+        long shuffled = create(ops, null);
+        long fixed = create(ops, "on");
+        Api.as(Api.ADMIN).get("/api/projects/" + shuffled).then().statusCode(200)
+                .body("labelOrder", org.hamcrest.Matchers.equalTo("SHUFFLED"));
+        Api.as(Api.ADMIN).get("/api/projects/" + fixed).then().statusCode(200)
+                .body("labelOrder", org.hamcrest.Matchers.equalTo("FIXED"))
+                .body("labels", org.hamcrest.Matchers.contains("1 poor", "2 fair", "3 good"));
+        ops.page().get("/projects/" + shuffled + "/overview").then().statusCode(200)
+                .body(containsString("in a random order drawn"))
+                .body(containsString("(derived from the guidelines' length)"));
+        ops.page().get("/projects/" + fixed + "/overview").then().statusCode(200)
+                .body(containsString("in the project's order (fixed, for an ordinal scale)"));
+    }
+
+    private static long create(Browser ops, String fixedLabelOrder) {
+        var form = ops.form().formParam("action", "create").formParam("name", TestData.unique("scale"))
+                .formParam("taskType", "CATEGORICAL").formParam("labels", "1 poor\n2 fair\n3 good")
+                .formParam("overlap", "1").formParam("revealPolicy", "REVEAL_AFTER_COMMIT").formParam("guidelines", "Rate it.");
+        if (fixedLabelOrder != null) {
+            form = form.formParam("fixedLabelOrder", fixedLabelOrder);
+        }
+        Response created = form.post("/projects/new");
+        created.then().statusCode(303);
+        return Long.parseLong(created.getHeader("Location").replaceAll(".*/projects/(\\d+)/overview.*", "$1"));
+    }
+
+    @Test
     void badInputIsAProblemAndNothingIsCreated() {
         Browser ops = Browser.signIn(TestData.user("ops"));
         String name = TestData.unique("bad form");

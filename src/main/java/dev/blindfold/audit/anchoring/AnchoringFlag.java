@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * A label whose blind step looks unlike independent work, with the figure that says so.
  *
- * @param kind {@code paste_dominant} (blind answer mostly pasted), {@code fast_blind} (blind step shorter than
- *             {@code blindfold.audit.min-blind-ms}), {@code focus_losses} (focus lost during the blind step at least
+ * @param kind {@code paste_dominant} (blind answer mostly pasted), {@code fast_blind} (blind step shorter than the
+ *             item's reading time plus the project's minimum, or than {@code blindfold.audit.min-blind-ms}, whichever
+ *             is longer: {@code project.BlindTime}), {@code focus_losses} (focus lost during the blind step at least
  *             {@code blindfold.audit.max-blind-focus-losses} times) or {@code offscreen_composition} (focus away for
  *             most of the blind step) or {@code seen_before_commit} (drafts of the same input or text had been shown
  *             to the annotator before the commit)
- * @param detail the figure, e.g. "92% pasted", "1.2 s blind", "5 focus losses"
+ * @param detail the figure, e.g. "92% pasted", "1.2 s blind, 6.0 s needed (4.0 s to read the item + 2.0 s project
+ *               minimum)", "5 focus losses"
  */
 public record AnchoringFlag(String kind, long assignmentId, String annotator, String externalId, Instant committedAt,
                             String detail) {

@@ -21,8 +21,7 @@ final class FactFlags {
             sink.accept(flag(AnchoringFlag.PASTE_DOMINANT, flagged, annotator, Math.round(share * 100) + "% pasted"));
         }
         if (f.has(LabelFact.FLAG_FAST_BLIND)) {
-            sink.accept(flag(AnchoringFlag.FAST_BLIND, flagged, annotator,
-                    String.format(Locale.ROOT, "%.1f s blind", f.blindMs() / 1000.0)));
+            sink.accept(flag(AnchoringFlag.FAST_BLIND, flagged, annotator, fastBlind(f)));
         }
         if (f.has(LabelFact.FLAG_FOCUS_LOSSES)) {
             sink.accept(flag(AnchoringFlag.FOCUS_LOSSES, flagged, annotator,
@@ -34,6 +33,24 @@ final class FactFlags {
         if (f.has(LabelFact.FLAG_SEEN_BEFORE_COMMIT)) {
             sink.accept(flag(AnchoringFlag.SEEN_BEFORE_COMMIT, flagged, annotator, f.seenDetail()));
         }
+    }
+
+    /**
+     * "1.2 s blind, 6.0 s needed (4.0 s to read the item + 2.0 s project minimum)"; "1.2 s blind, 3.0 s needed (the
+     * configured floor)" when the floor is the longer, and for labels committed before the per-item rule.
+     */
+    static String fastBlind(LabelFact f) {
+        String head = String.format(Locale.ROOT, "%.1f s blind", f.blindMs() / 1000.0);
+        if (f.needMs() == null) {
+            return head;
+        }
+        long reading = f.readingMs() == null ? 0 : f.readingMs();
+        long deciding = f.decisionMs() == null ? 0 : f.decisionMs();
+        String why = f.readingMs() != null && reading + deciding >= f.needMs()
+                ? String.format(Locale.ROOT, "%.1f s to read the item + %.1f s project minimum", reading / 1000.0,
+                        deciding / 1000.0)
+                : "the configured floor";
+        return head + String.format(Locale.ROOT, ", %.1f s needed (%s)", f.needMs() / 1000.0, why);
     }
 
     private static AnchoringFlag flag(String kind, FactReads.Flagged flagged, String annotator, String detail) {

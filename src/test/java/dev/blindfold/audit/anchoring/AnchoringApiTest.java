@@ -113,7 +113,9 @@ class AnchoringApiTest {
         assertTrue(flags.stream().noneMatch(f -> "offscreen_composition".equals(f.get("kind"))), "focus came back at once");
         assertTrue(((String) pasted.get("externalId")).startsWith("item-"));
         flags.stream().filter(f -> "fast_blind".equals(f.get("kind")))
-                .forEach(f -> assertTrue(((String) f.get("detail")).matches("\\d+\\.\\d s blind"), f.toString()));
+                .forEach(f -> assertTrue(((String) f.get("detail")).matches("\\d+\\.\\d s blind, \\d+\\.\\d s needed"
+                        + " \\((the configured floor|\\d+\\.\\d s to read the item \\+ \\d+\\.\\d s project minimum)\\)"),
+                        f.toString()));
         List<String> annotators = flags.stream().map(f -> (String) f.get("annotator")).toList();
         assertEquals(annotators.stream().sorted().toList(), annotators, "sorted by annotator");
     }

@@ -41,7 +41,8 @@ public final class AnchoringStatistics {
 
     /**
      * @param usernames annotator id → username
-     * @param minBlindMs blind steps shorter than this are {@code fast_blind}
+     * @param minBlindMs the floor: blind steps shorter than this, or than their item's reading time plus the project's
+     *                   minimum, are {@code fast_blind}
      * @param maxBlindFocusLosses this many focus losses in the blind step or more are {@code focus_losses}
      */
     public AnchoringStatistics(LongFunction<String> usernames, long minBlindMs, int maxBlindFocusLosses) {
@@ -59,7 +60,7 @@ public final class AnchoringStatistics {
         }
         annotators.computeIfAbsent(label.annotatorId(), id -> new AnnotatorTally()).add(label.label());
         weeks.computeIfAbsent(monday(label), day -> new WeekTally()).add(label.itemId(), label.label());
-        flags.addAll(rules.flags(label.label(), usernames.apply(label.annotatorId()), label.externalId()));
+        flags.addAll(rules.flags(label.label(), label.need(), usernames.apply(label.annotatorId()), label.externalId()));
     }
 
     /** The labels added so far that were not written blind: what agreement and gold from blind answers leave out. */

@@ -130,7 +130,7 @@ class AnchoringStatisticsTest {
     @Test
     void flagsSayTheFigureAndAreSortedByAnnotatorThenTime() {
         List<AnchoringFlag> flags = report().flags();
-        assertEquals(List.of("ana:12:focus_losses:3 focus losses", "ana:13:fast_blind:1.2 s blind",
+        assertEquals(List.of("ana:12:focus_losses:3 focus losses", "ana:13:fast_blind:1.2 s blind, 3.0 s needed (the configured floor)",
                         "ana:14:paste_dominant:90% pasted", "ben:22:offscreen_composition:focus away for most of the blind step"),
                 flags.stream().map(f -> f.annotator() + ":" + f.assignmentId() + ":" + f.kind() + ":" + f.detail()).toList());
         assertEquals("item-104", flags.get(2).externalId());
