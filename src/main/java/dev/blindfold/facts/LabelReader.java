@@ -36,9 +36,12 @@ public class LabelReader {
     /**
      * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
      * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
+     * {@code adjudicatedAnswer} and {@code adjudicationExposure}: the item's adjudication by a reviewer (V22), null
+     * when it has none committed.
      */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion, boolean identityLeakShown) {
+                               int guidelinesVersion, boolean identityLeakShown, String adjudicatedAnswer,
+                               String adjudicationExposure) {
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -146,8 +149,9 @@ public class LabelReader {
     }
 
     /**
-     * Looks up a batch of labels' items, guidelines versions and whether their reveal showed a flagged draft, in one
-     * query, and hands the labels on, in order. (A flagged draft cannot change once its item is revealed, so the flag
+     * Looks up a batch of labels' items, guidelines versions, whether their reveal showed a flagged draft and their
+     * item's adjudication (two primary-key probes of adjudications per label), in one query, and hands the labels on,
+     * in order. (A flagged draft cannot change once its item is revealed, so the flag
      * read now is the one the reveal showed.)
      */
     private void withItems(long annotatorId, List<LabelExposure> batch, Consumer<ProjectLabel> sink) {
@@ -157,14 +161,17 @@ public class LabelReader {
         Map<Long, Object[]> items = new HashMap<>();
         em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion, case when a.draftOrder is not null"
                         + " and exists (select d.id from Draft d where d.itemId = i.id and d.identityLeak is not null)"
-                        + " then true else false end from Assignment a, Item i, BlindAnswer b"
+                        + " then true else false end,"
+                        + " (select ad.answer from Adjudication ad where ad.itemId = i.id and ad.committedAt is not null),"
+                        + " (select ad.exposure from Adjudication ad where ad.itemId = i.id)"
+                        + " from Assignment a, Item i, BlindAnswer b"
                         + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
-                    (Integer) item[4], (Boolean) item[5]));
+                    (Integer) item[4], (Boolean) item[5], (String) item[6], (String) item[7]));
         }
         batch.clear();
     }

@@ -12,15 +12,12 @@ import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
-import dev.blindfold.web.RichText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +42,18 @@ public class LabelingService {
     public record NextView(long assignmentId, int position, long total, ItemView item) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final EventLog log;
     private final BlindfoldConfig config;
     private final AssignmentQueue queue;
     private final ProjectService projects;
     private final LabelingMeters meters;
     private final QueueCounts counts;
+    private final Event<BlindAnswersComplete> complete;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters, QueueCounts counts) {
+                    LabelingMeters meters, QueueCounts counts, Event<BlindAnswersComplete> complete) {
         this.counts = counts;
+        this.complete = complete;
         this.log = log;
         this.config = config;
         this.queue = queue;
@@ -123,7 +120,11 @@ public class LabelingService {
                 .project(String.class).list();
         record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
                 project.taskType, project.labelList(), blind.guidelinesVersion));
-        counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
+        QueueCounts.Labeled labeled = counts.labeled(a.itemId, project.overlap);
+        if (labeled.doneItems() == 1) {
+            complete.fire(new BlindAnswersComplete(a.projectId, a.itemId));
+        }
+        counts.addLabeled(a.projectId, labeled);
         meters.committed(started);
         return blind;
     }
@@ -136,20 +137,10 @@ public class LabelingService {
             throw ProblemException.conflict("reveal-disabled", "This project never reveals drafts to annotators.");
         }
         boolean first = !a.revealed();
-        Map<Long, Draft> drafts = new LinkedHashMap<>();
-        Draft.forItem(a.itemId).forEach(d -> drafts.put(d.id, d));
-        if (first) {
-            a.draftOrder = DraftSlots.shuffled(new ArrayList<>(drafts.keySet()), RANDOM);
-        }
-        List<Revealed> shown = new ArrayList<>();
-        List<Map<String, Object>> order = new ArrayList<>();
-        List<Long> ids = DraftSlots.parse(a.draftOrder);
-        for (int i = 0; i < ids.size(); i++) {
-            Draft d = drafts.get(ids.get(i));
-            shown.add(new Revealed(DraftSlots.slot(i), d.text, RichText.html(d.text)));
-            order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
-                    "family", d.family, "version", d.version, "text", d.text));
-        }
+        RevealedDrafts drafts = RevealedDrafts.of(a.itemId, a.draftOrder);
+        a.draftOrder = drafts.order();
+        List<Map<String, Object>> order = drafts.logged();
+        List<Revealed> shown = drafts.shown();
         String inputHash = ContentHash.of(Item.<Item>findById(a.itemId).input);
         record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first, "inputHash", inputHash));
         meters.revealed(!first);

@@ -33,17 +33,20 @@ public class ProjectResource {
      */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
-                              int guidelinesVersion, int reservationSeconds) {
+                              int guidelinesVersion, int reservationSeconds, double adjudicationBelow) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status, p.guidelinesVersion, p.reservationSeconds);
+                    p.status, p.guidelinesVersion, p.reservationSeconds, p.adjudicationBelow);
         }
     }
 
     public record NewMember(String username) {
     }
 
-    /** What a PATCH may change: the status, the guidelines, the reservation time, or several (at least one). */
+    /**
+     * What a PATCH may change: the status, the guidelines, the reservation time, the adjudication threshold, or several
+     * (at least one).
+     */
     public record ProjectChange(
             @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
             ProjectStatus status,
@@ -55,7 +58,11 @@ public class ProjectResource {
             @Schema(description = "How long, in seconds (1 to 604800, a week), an assignment without a blind answer"
                     + " keeps its item's place before it is released; for assignments handed out or resumed from now on.",
                     minimum = "1", maximum = "604800")
-            Long reservationSeconds) {
+            Long reservationSeconds,
+            @Schema(description = "Adjudication: when an item's last blind answer commits and the share of its blind"
+                    + " answers equal to the most common one is below this, the item goes to a reviewer. 0 to 1;"
+                    + " 0 sends no item to review.", minimum = "0", maximum = "1")
+            Double adjudicationBelow) {
     }
 
     private final ProjectService projects;
@@ -103,7 +110,8 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(), me.id()));
+        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(),
+                body.adjudicationBelow(), me.id()));
     }
 
     @POST

@@ -79,20 +79,21 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        return change(projectId, next, null, null, 0);
+        return change(projectId, next, null, null, null, 0);
     }
 
     /**
      * Changes what is given of a project, in one transaction on the locked project row, or nothing: its guidelines
      * first (a new version unless the text is the one in force; not on a closed project), then how long a reservation
-     * lasts (for assignments handed out or resumed from then on), then its status. {@code editorId} is who writes a
-     * new guidelines version (unused without guidelines).
+     * lasts (for assignments handed out or resumed from then on), the adjudication threshold (for items whose last
+     * blind answer commits from then on), then its status. {@code editorId} is who writes a new guidelines version
+     * (unused without guidelines).
      */
     public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
-                          long editorId) {
-        if (next == null && newGuidelines == null && reservationSeconds == null) {
+                          Double adjudicationBelow, long editorId) {
+        if (next == null && newGuidelines == null && reservationSeconds == null && adjudicationBelow == null) {
             throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
-                    + " reservationSeconds, or more than one of them.");
+                    + " reservationSeconds, adjudicationBelow, or more than one of them.");
         }
         Project project = locked(projectId);
         if (newGuidelines != null) {
@@ -100,6 +101,9 @@ public class ProjectService {
         }
         if (reservationSeconds != null) {
             project.reservationSeconds = reservationSeconds(reservationSeconds);
+        }
+        if (adjudicationBelow != null) {
+            project.adjudicationBelow = adjudicationBelow(adjudicationBelow);
         }
         if (next != null) {
             if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
@@ -152,6 +156,14 @@ public class ProjectService {
                     + MAX_RESERVATION_SECONDS + " (a week).");
         }
         return (int) seconds;
+    }
+
+    private static double adjudicationBelow(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw ProblemException.badRequest("invalid-project", "adjudicationBelow must be a share between 0 and 1"
+                    + " (0 sends no item to review).");
+        }
+        return share;
     }
 
     private static Project locked(long projectId) {

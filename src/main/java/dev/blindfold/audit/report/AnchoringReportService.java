@@ -4,6 +4,7 @@ import dev.blindfold.agreement.AgreementService;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.review.AdjudicationCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,9 +29,12 @@ public class AnchoringReportService {
     private final AgreementService agreement;
     private final MirrorGapService mirrorGap;
     private final long verifyEvents;
+    private final AdjudicationCounts adjudications;
 
     AnchoringReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
-                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config) {
+                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config,
+                       AdjudicationCounts adjudications) {
+        this.adjudications = adjudications;
         this.chains = chains;
         this.kept = kept;
         this.log = log;
@@ -52,7 +56,7 @@ public class AnchoringReportService {
         return new AnchoringReport(projectId, audit.project().name, audit.project().taskType.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), verification, r.exposure(),
                 agreement.agreement(projectId), mirrorGap.mirrorGap(projectId),
-                r.annotators(), r.flags(), r.flagsTotal());
+                r.annotators(), r.flags(), r.flagsTotal(), adjudications.rates(projectId));
     }
 
     private static boolean verifyNow(String verify) {

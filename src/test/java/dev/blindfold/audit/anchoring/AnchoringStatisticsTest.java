@@ -37,7 +37,7 @@ class AnchoringStatisticsTest {
         LabelExposure l = new LabelExposure(aid, exposure, blind, fin, decision, null, Instant.parse(at), Map.of(), blindMs,
                 null, pasted, focusLosses, pasteDominant, offscreen, 0, 0, drafts,
                 Map.of(), null);
-        return new ProjectLabel(l, annotator, item, "item-" + item, "input " + item, 1, false);
+        return new ProjectLabel(l, annotator, item, "item-" + item, "input " + item, 1, false, null, null);
     }
 
     static final List<ProjectLabel> LABELS = List.of(
@@ -181,7 +181,7 @@ class AnchoringStatisticsTest {
                 List.of(), Map.of("llama", 2), new LabelExposure.EarlierReveal(8, Instant.parse("2026-02-01T10:00:00Z")));
         AnchoringStatistics statistics = new AnchoringStatistics(id -> "cy", 3000, 3);
         for (LabelExposure l : List.of(awaiting, seenKept, seenUnrevealed)) {
-            statistics.add(new ProjectLabel(l, 3, l.assignmentId(), "item-" + l.assignmentId(), "input", 1, false));
+            statistics.add(new ProjectLabel(l, 3, l.assignmentId(), "item-" + l.assignmentId(), "input", 1, false, null, null));
         }
         AnchoringTables report = statistics.report();
         AnnotatorAnchoring cy = report.annotators().get(0);
