@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * An adjudication's exposure class, from its events in the reviewer's chain alone (B6), as a label's: the committed
  * answer stands for the blind answer. {@code blind_only} — committed, no draft revealed; {@code awaiting_final} —
- * revealed, no final decision yet; then {@code draft_accepted} (a draft accepted, or a final answer near-identical to
- * a shown draft), {@code blind_kept} (the final answer is the committed one) or {@code revised_after_reveal}. Plain Java.
+ * revealed, no final decision yet; then, in the order the label rules take, {@code blind_kept} (the final answer is
+ * the committed one, after whitespace normalisation), {@code draft_accepted} (a draft accepted, or a final answer
+ * near-identical to a shown draft) or {@code revised_after_reveal}. Plain Java.
  */
 final class AdjudicationExposure {
 
@@ -52,11 +53,11 @@ final class AdjudicationExposure {
             return ExposureClass.AWAITING_FINAL;
         }
         String answer = fin.path("answer").asText();
+        if (Similarity.normalise(answer).equals(Similarity.normalise(committed))) {
+            return ExposureClass.BLIND_KEPT;
+        }
         if ("ACCEPT".equals(fin.path("decision").asText())) {
             return ExposureClass.DRAFT_ACCEPTED;
-        }
-        if (answer.equals(committed)) {
-            return ExposureClass.BLIND_KEPT;
         }
         boolean nearDraft = shown.stream().anyMatch(d -> Similarity.editSimilarityAtLeast(answer, d, nearIdentical));
         return nearDraft ? ExposureClass.DRAFT_ACCEPTED : ExposureClass.REVISED_AFTER_REVEAL;

@@ -46,6 +46,8 @@ class AdjudicationExposureTest {
         assertEquals(ExposureClass.BLIND_ONLY, AdjudicationExposure.of(steps(false, null, null), 0.9));
         assertEquals(ExposureClass.AWAITING_FINAL, AdjudicationExposure.of(steps(true, null, null), 0.9));
         assertEquals(ExposureClass.BLIND_KEPT, AdjudicationExposure.of(steps(true, "KEEP", "Use the reset link."), 0.9));
+        assertEquals(ExposureClass.BLIND_KEPT, AdjudicationExposure.of(steps(true, "REVISE", " Use the  reset link. "),
+                0.9), "white space alone is no revision, as for labels");
         assertEquals(ExposureClass.REVISED_AFTER_REVEAL,
                 AdjudicationExposure.of(steps(true, "REVISE", "Use the reset link on the sign-in page."), 0.9));
         assertEquals(ExposureClass.DRAFT_ACCEPTED, AdjudicationExposure.of(steps(true, "ACCEPT", DRAFT), 0.9));
