@@ -30,8 +30,9 @@ CREATE TABLE adjudications (
 );
 -- The queue: a project's WAITING rows whose time has come, oldest first.
 CREATE INDEX adjudications_queue_ix ON adjudications (project_id, status, available_at);
--- A reviewer's own unfinished adjudication.
-CREATE INDEX adjudications_reviewer_ix ON adjudications (reviewer_id, status);
+-- A reviewer's own unfinished adjudication in a project: COMMITTED, or WAITING and held till a time to come (rows the
+-- reviewer held and let run out stay WAITING under their id until someone takes them; available_at keeps those out).
+CREATE INDEX adjudications_reviewer_ix ON adjudications (reviewer_id, project_id, status, available_at);
 
 -- Per project: items sent to review and items adjudicated (committed), for the report's rates and the queue pages.
 CREATE TABLE adjudication_counts (
