@@ -5,14 +5,17 @@ import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.QueueCounts;
 import dev.blindfold.web.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * Items sent to review and adjudicated per project ({@code adjudication_counts}, V22), kept in the transaction that
- * sends an item and the one that commits its adjudication, so rates are one row read, never a count.
+ * sends an item and the one that commits its adjudication, so rates are one row read, never a count (the overview's
+ * template reads them as {@code inject:adjudications}).
  */
 @ApplicationScoped
+@Named("adjudications")
 public class AdjudicationCounts {
 
     private final EntityManager em;

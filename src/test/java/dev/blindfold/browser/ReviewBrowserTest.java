@@ -81,4 +81,27 @@ class ReviewBrowserTest extends BrowserTest {
         assertEquals(picked, a.answer);
         assertEquals("blind_kept", a.exposure);
     }
+
+    @Test
+    void opsSetTheThresholdOnTheOverviewAndSeeWhatWasSent() {
+        Fixture f = TestData.freeText(1, 2, 2, "REVEAL_AFTER_COMMIT");
+        WebDriver d = driver();
+        signIn(f.ops());
+        d.get(url("projects/" + f.projectId() + "/overview"));
+        assertTrue(chrome.await("the adjudication line", visibilityOfElementLocated(By.id("adjudication"))).getText()
+                .startsWith("Adjudication: off"));
+        WebElement below = d.findElement(By.id("adjudication-below"));
+        below.clear();
+        below.sendKeys("0.75");
+        d.findElement(By.id("save-adjudication")).click();
+        chrome.await("the overview again", visibilityOfElementLocated(By.id("adjudication-sent")));
+        assertEquals(0.75, Api.as(f.ops()).get("/api/projects/" + f.projectId()).then().statusCode(200).extract()
+                .jsonPath().getDouble("adjudicationBelow"));
+        for (int i = 0; i < 2; i++) {
+            String annotator = f.annotators().get(i);
+            TestData.commit(annotator, TestData.next(annotator, f.projectId()), "answer " + i);
+        }
+        d.get(url("projects/" + f.projectId() + "/overview"));
+        assertEquals("1", chrome.await("one item sent", visibilityOfElementLocated(By.id("adjudication-sent"))).getText());
+    }
 }

@@ -213,7 +213,9 @@ class RoleMatrixTest {
             new Route("POST /review/items/{itemId}/reveal", true,
                     w -> Request.form("/review/items/" + NOT_HELD + "/reveal", Map.of())),
             new Route("POST /review/items/{itemId}/final", true,
-                    w -> Request.form("/review/items/" + NOT_HELD + "/final", Map.of("decision", "KEEP"))));
+                    w -> Request.form("/review/items/" + NOT_HELD + "/final", Map.of("decision", "KEEP"))),
+            new Route("POST /projects/{id}/adjudication", true,
+                    w -> Request.form("/projects/" + w.projectId() + "/adjudication", Map.of("adjudicationBelow", "0.5"))));
 
     /**
      * Expected status by caller. 401/303 for nobody; 403 for a role the route does not admit. The
@@ -228,7 +230,8 @@ class RoleMatrixTest {
             "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/drafts/flagged/{draftId}/redact", w -> "/projects/" + w.projectId() + "/drafts/flagged",
             "POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged",
-            "GET /review/projects/{id}", w -> "/review");
+            "GET /review/projects/{id}", w -> "/review",
+            "POST /projects/{id}/adjudication", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN REVIEWER
@@ -310,6 +313,7 @@ class RoleMatrixTest {
             {"POST /review/items/{itemId}/commit",    303,     403,     403, 403,    403,  404},
             {"POST /review/items/{itemId}/reveal",    303,     403,     403, 403,    403,  404},
             {"POST /review/items/{itemId}/final",     303,     403,     403, 403,    403,  404},
+            {"POST /projects/{id}/adjudication",      303,     403,     303, 403,    303,  403},
     };
 
     static Stream<Arguments> matrix() {
