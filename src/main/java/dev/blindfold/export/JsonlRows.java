@@ -20,14 +20,16 @@ import java.util.Map;
  * and for an imported label: nobody here showed it drafts).
  * {@code label_order} is a CATEGORICAL label's labels in the order its item page showed them (null for other task types,
  * for a label committed without its page being shown, and for imported labels); {@code draft_order} the shown drafts'
- * model names in slot order, A first ([] when never revealed; null for imported labels).
+ * model names in slot order, A first ([] when never revealed; null for imported labels). {@code adjudicated_answer} and
+ * {@code adjudication_exposure} are the item's adjudication by a reviewer, on every label of the item (null when the
+ * item has none committed, and on imported labels).
  */
 final class JsonlRows {
 
     /** The keys of every row, in order. */
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
             "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at",
-            "guidelines_version", "identity_leak_shown", "prior_exposure",
+            "guidelines_version", "identity_leak_shown", "adjudicated_answer", "adjudication_exposure", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
             "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "label_order", "draft_order", "source");
 
@@ -54,6 +56,8 @@ final class JsonlRows {
         row.put("committed_at", l.committedAt().toString());
         row.put("guidelines_version", pl.guidelinesVersion());
         row.put("identity_leak_shown", pl.identityLeakShown());
+        row.put("adjudicated_answer", pl.adjudicatedAnswer());
+        row.put("adjudication_exposure", pl.adjudicationExposure());
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, l.sameContentFrom(family))));
         row.put("prior_exposure", prior);
@@ -124,6 +128,8 @@ final class JsonlRows {
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
         row.put("guidelines_version", null);
         row.put("identity_leak_shown", false);
+        row.put("adjudicated_answer", null);
+        row.put("adjudication_exposure", null);
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, count)));
         row.put("prior_exposure", prior);

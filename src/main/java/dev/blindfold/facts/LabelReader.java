@@ -38,14 +38,17 @@ public class LabelReader {
      * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
      * {@code need}: what its blind step was held to (V23). {@code labelOrder}: a CATEGORICAL label's labels in the order
      * its assignment showed them (null for other task types, and for a label committed without being shown).
+     * {@code adjudicatedAnswer} and {@code adjudicationExposure}: the item's adjudication by a reviewer (V22), null
+     * when it has none committed.
      */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion, boolean identityLeakShown, BlindNeed need, List<String> labelOrder) {
+                               int guidelinesVersion, boolean identityLeakShown, BlindNeed need, List<String> labelOrder,
+                               String adjudicatedAnswer, String adjudicationExposure) {
 
         public ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
                             int guidelinesVersion, boolean identityLeakShown) {
             this(label, annotatorId, itemId, externalId, input, guidelinesVersion, identityLeakShown, BlindNeed.NONE,
-                    null);
+                    null, null, null);
         }
 
         /** The drafts' model names in slot order (A, B, ...) as the reveal showed them; empty when never revealed. */
@@ -160,8 +163,9 @@ public class LabelReader {
     }
 
     /**
-     * Looks up a batch of labels' items, guidelines versions and whether their reveal showed a flagged draft, in one
-     * query, and hands the labels on, in order. (A flagged draft cannot change once its item is revealed, so the flag
+     * Looks up a batch of labels' items, guidelines versions, whether their reveal showed a flagged draft and their
+     * item's adjudication (two primary-key probes of adjudications per label), in one query, and hands the labels on,
+     * in order. (A flagged draft cannot change once its item is revealed, so the flag
      * read now is the one the reveal showed.)
      */
     private void withItems(long annotatorId, List<LabelExposure> batch, Consumer<ProjectLabel> sink) {
@@ -171,7 +175,9 @@ public class LabelReader {
         Map<Long, Object[]> items = new HashMap<>();
         em.createQuery("select a.id, i.id, i.externalId, i.input, b.guidelinesVersion, case when a.draftOrder is not null"
                         + " and exists (select d.id from Draft d where d.itemId = i.id and d.identityLeak is not null)"
-                        + " then true else false end, b.readingMs, b.decisionMs, a.labelOrder"
+                        + " then true else false end, b.readingMs, b.decisionMs, a.labelOrder,"
+                        + " (select ad.answer from Adjudication ad where ad.itemId = i.id and ad.committedAt is not null),"
+                        + " (select ad.exposure from Adjudication ad where ad.itemId = i.id)"
                         + " from Assignment a, Item i, BlindAnswer b"
                         + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
@@ -180,7 +186,8 @@ public class LabelReader {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
                     (Integer) item[4], (Boolean) item[5], new BlindNeed((Integer) item[6], (Integer) item[7]),
-                    item[8] == null ? null : List.of(((String) item[8]).split("\n"))));
+                    item[8] == null ? null : List.of(((String) item[8]).split("\n")), (String) item[9],
+                    (String) item[10]));
         }
         batch.clear();
     }

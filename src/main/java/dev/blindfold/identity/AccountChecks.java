@@ -39,7 +39,7 @@ class AccountChecks {
         }
         for (User user : User.<User>list("active = true and roles like ?1", "%" + Roles.ANNOTATOR + "%")) {
             if (RoleRules.conflicting(user.roleList())) {
-                LOG.warnf("Account '%s' (id %d) holds %s: annotator cannot be combined with another role, so it acts"
+                LOG.warnf("Account '%s' (id %d) holds %s: annotator cannot be combined with a staff role, so it acts"
                         + " without annotator and gets no assignments. Give the person a separate annotator account.",
                         user.username, user.id, user.roleList());
             }

@@ -21,7 +21,7 @@ import java.net.URI;
  */
 @Path("/account")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+@RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
 public class AccountPage {
 
     @CheckedTemplate

@@ -29,7 +29,7 @@ public class MeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/password")
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public Response changePassword(@NotNull PasswordChange body, @Context HttpServerRequest request) {
         accounts.changePassword(me.name(), body.currentPassword(), body.newPassword(), ClientAddress.of(request));
         return Response.noContent().build();

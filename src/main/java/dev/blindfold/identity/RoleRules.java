@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Which roles an account may hold. The annotator role stands alone: an account that may also export, audit or
  * administer could read the drafts (and other annotators' answers) of items it has not committed yet, so blindness
- * (B1) would hold only for accounts that happen to have one role. Someone who does both uses two accounts.
+ * (B1) would hold only for accounts that happen to have one role. Someone who does both uses two accounts. The
+ * reviewer role is blind about drafts too, so it goes with annotator: an annotator-reviewer never reviews an item they
+ * hold an assignment on, and is never given an item whose blind answers they reviewed.
  */
 final class RoleRules {
 
@@ -35,8 +37,8 @@ final class RoleRules {
             given.add(name);
             index++;
         }
-        if (given.contains(Roles.ANNOTATOR) && given.size() > 1) {
-            List<String> others = given.stream().filter(r -> !r.equals(Roles.ANNOTATOR)).toList();
+        if (given.contains(Roles.ANNOTATOR) && given.stream().anyMatch(Roles::isStaff)) {
+            List<String> others = given.stream().filter(Roles::isStaff).toList();
             throw new ProblemException(400, "role-conflict", "Role conflict", "roles: annotator cannot be combined with "
                     + String.join(", ", others) + " (given " + List.copyOf(given) + "): that account could read drafts of"
                     + " items before committing its own answer. Use two accounts, one annotator and one for the rest.");
@@ -60,12 +62,12 @@ final class RoleRules {
     }
 
     /**
-     * The roles an account acts with. An account stored with annotator beside another role (possible before that was
+     * The roles an account acts with. An account stored with annotator beside a staff role (possible before that was
      * refused) acts without the annotator role: it gets no assignments, so it has nothing to be blind about.
      */
     static Set<String> effective(Collection<String> stored) {
         Set<String> roles = new LinkedHashSet<>(stored);
-        if (roles.contains(Roles.ANNOTATOR) && roles.size() > 1) {
+        if (conflicting(roles)) {
             roles.remove(Roles.ANNOTATOR);
         }
         return Set.copyOf(roles);
@@ -73,6 +75,6 @@ final class RoleRules {
 
     /** Whether stored roles are a combination refused today. */
     static boolean conflicting(Collection<String> stored) {
-        return stored.contains(Roles.ANNOTATOR) && Set.copyOf(stored).size() > 1;
+        return stored.contains(Roles.ANNOTATOR) && stored.stream().anyMatch(Roles::isStaff);
     }
 }

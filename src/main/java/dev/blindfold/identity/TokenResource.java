@@ -34,7 +34,7 @@ public class TokenResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public List<TokenView> list() {
         return tokens.list(me.id());
     }
@@ -45,7 +45,7 @@ public class TokenResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public Response create(@NotNull NewToken body) {
         if (identity.getAttribute(ApiTokenIdentityProvider.TOKEN_ID) != null) {
             throw new ProblemException(403, "token-cannot-create-token", "Forbidden",
@@ -57,7 +57,7 @@ public class TokenResource {
 
     @DELETE
     @Path("/{tokenId}")
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public Response revoke(@PathParam("tokenId") long tokenId) {
         tokens.revoke(me.id(), tokenId);
         return Response.noContent().build();

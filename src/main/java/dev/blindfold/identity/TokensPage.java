@@ -56,7 +56,7 @@ public class TokensPage {
     }
 
     @GET
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public TemplateInstance tokens(@QueryParam("revoked") boolean revoked) {
         notByToken();
         return Templates.tokens(tokens.list(me.id()), revoked);
@@ -69,7 +69,7 @@ public class TokensPage {
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public Response create(@FormParam("name") String name) {
         notByToken();
         CreatedToken created = tokens.create(me.id(), name);
@@ -81,7 +81,7 @@ public class TokensPage {
     @POST
     @Path("/{tokenId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public Response revoke(@PathParam("tokenId") long tokenId) {
         notByToken();
         tokens.revoke(me.id(), tokenId);

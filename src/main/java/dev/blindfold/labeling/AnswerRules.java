@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What a valid answer, decision and set of ratings are. Plain Java: no database, no Quarkus. */
-final class AnswerRules {
+public final class AnswerRules {
 
     static final int MIN_RATING = 1;
     static final int MAX_RATING = 5;
@@ -18,7 +18,7 @@ final class AnswerRules {
     }
 
     /** Checks an answer for the project's task type and returns it unchanged. */
-    static String check(Project project, String answer, int maxLength, String field) {
+    public static String check(Project project, String answer, int maxLength, String field) {
         if (answer == null || answer.isBlank()) {
             throw ProblemException.badRequest("invalid-answer", field + " is required and must not be blank.");
         }
@@ -39,7 +39,7 @@ final class AnswerRules {
      * the request asks for something this project cannot take, as an answer outside the labels is; another slot or
      * REVISE to a label is the way on.
      */
-    static String checkAccepted(Project project, String slot, String draftText) {
+    public static String checkAccepted(Project project, String slot, String draftText) {
         if (project.taskType == TaskType.CATEGORICAL && !project.labelList().contains(draftText)) {
             throw ProblemException.badRequest("draft-not-a-label", "acceptedSlot " + slot
                     + " names a draft whose text is not one of the project's labels (" + String.join(", ", project.labelList())

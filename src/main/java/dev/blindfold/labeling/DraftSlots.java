@@ -8,21 +8,21 @@ import java.util.Random;
 
 /**
  * Slot letters for drafts shown with identities hidden, and the per-assignment random order.
- * Plain Java. Slot i (0-based) is "A", "B", ...; the order is stored as comma-separated draft ids.
+ * Plain Java; adjudication (review) shows its drafts the same way. Slot i (0-based) is "A", "B", ...; the order is stored as comma-separated draft ids.
  */
-final class DraftSlots {
+public final class DraftSlots {
 
     private DraftSlots() {
     }
 
-    static String slot(int index) {
+    public static String slot(int index) {
         if (index < 0 || index >= 26) {
             throw new IllegalArgumentException("at most 26 drafts per item");
         }
         return String.valueOf((char) ('A' + index));
     }
 
-    static int index(String slot) {
+    public static int index(String slot) {
         if (slot == null || slot.length() != 1 || slot.charAt(0) < 'A' || slot.charAt(0) > 'Z') {
             return -1;
         }
@@ -30,7 +30,7 @@ final class DraftSlots {
     }
 
     /** The slots of {@code count} shown drafts for a message: "A or B", "A, B or C"; "none shown" for 0. */
-    static String describe(int count) {
+    public static String describe(int count) {
         if (count == 0) {
             return "none shown";
         }
@@ -42,13 +42,13 @@ final class DraftSlots {
                 : String.join(", ", slots.subList(0, count - 1)) + " or " + slots.get(count - 1);
     }
 
-    static String shuffled(List<Long> draftIds, Random random) {
+    public static String shuffled(List<Long> draftIds, Random random) {
         List<Long> order = new ArrayList<>(draftIds);
         Collections.shuffle(order, random);
         return String.join(",", order.stream().map(String::valueOf).toList());
     }
 
-    static List<Long> parse(String order) {
+    public static List<Long> parse(String order) {
         if (order == null || order.isEmpty()) {
             return List.of();
         }

@@ -14,14 +14,13 @@ import dev.blindfold.provenance.EventLog.NewEvent;
 import dev.blindfold.provenance.chain.EventType;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
-import dev.blindfold.web.RichText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +55,13 @@ public class LabelingService {
     private final LabelingMeters meters;
     private final QueueCounts counts;
     private final LeakCounts leaks;
+    private final Event<BlindAnswersComplete> complete;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters, QueueCounts counts, LeakCounts leaks) {
+                    LabelingMeters meters, QueueCounts counts, LeakCounts leaks, Event<BlindAnswersComplete> complete) {
         this.counts = counts;
         this.leaks = leaks;
+        this.complete = complete;
         this.log = log;
         this.config = config;
         this.queue = queue;
@@ -140,7 +141,11 @@ public class LabelingService {
         payload.put("readingMs", blind.readingMs);
         payload.put("decisionMs", blind.decisionMs);
         record(a, EventType.BLIND_COMMITTED, payload);
-        counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
+        QueueCounts.Labeled labeled = counts.labeled(a.itemId, project.overlap);
+        if (labeled.doneItems() == 1) {
+            complete.fire(new BlindAnswersComplete(a.projectId, a.itemId));
+        }
+        counts.addLabeled(a.projectId, labeled);
         meters.committed(started);
         return blind;
     }
@@ -153,23 +158,13 @@ public class LabelingService {
             throw ProblemException.conflict("reveal-disabled", "This project never reveals drafts to annotators.");
         }
         boolean first = !a.revealed();
-        Map<Long, Draft> drafts = new LinkedHashMap<>();
-        Draft.forItem(a.itemId).forEach(d -> drafts.put(d.id, d));
-        if (first) {
-            a.draftOrder = DraftSlots.shuffled(new ArrayList<>(drafts.keySet()), RANDOM);
-            if (drafts.values().stream().anyMatch(d -> d.identityLeak != null)) {
-                leaks.labelShown(a.projectId);
-            }
+        RevealedDrafts drafts = RevealedDrafts.of(a.itemId, a.draftOrder);
+        a.draftOrder = drafts.order();
+        if (first && drafts.identityLeak()) {
+            leaks.labelShown(a.projectId);
         }
-        List<Revealed> shown = new ArrayList<>();
-        List<Map<String, Object>> order = new ArrayList<>();
-        List<Long> ids = DraftSlots.parse(a.draftOrder);
-        for (int i = 0; i < ids.size(); i++) {
-            Draft d = drafts.get(ids.get(i));
-            shown.add(new Revealed(DraftSlots.slot(i), d.text, RichText.html(d.text)));
-            order.add(Map.of("slot", DraftSlots.slot(i), "draftId", d.id, "model", d.model,
-                    "family", d.family, "version", d.version, "text", d.text));
-        }
+        List<Map<String, Object>> order = drafts.logged();
+        List<Revealed> shown = drafts.shown();
         String inputHash = ContentHash.of(Item.<Item>findById(a.itemId).input);
         record(a, EventType.DRAFTS_REVEALED, Map.of("order", order, "repeat", !first, "inputHash", inputHash));
         meters.revealed(!first);

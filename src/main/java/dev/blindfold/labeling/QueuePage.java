@@ -34,7 +34,7 @@ public class QueuePage {
     }
 
     @GET
-    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER})
     public TemplateInstance home(@QueryParam("finished") Long finished) {
         boolean annotator = me.has(Roles.ANNOTATOR);
         boolean staff = me.isStaff();

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Finds an item with an open place that the annotator has not had, walking {@code items_queue_ix}
  * (project, has_open_place, queue_rank) upward from a start rank in [0, 1), then from 0 up to the start. Each page
- * is an index range of open items; the items the annotator had among them are found by one probe of
- * {@code assignments_item_uq}; the first other one whose row lock shows a place still open is taken. A page is
+ * is an index range of open items; the items the annotator had among them, or whose blind answers they were shown
+ * as a reviewer (B7), are found by one probe each of {@code assignments_item_uq} and {@code review_views}; the first other one whose row lock shows a place still open is taken. A page is
  * {@value #PAGE} items: usually the first item is taken. The walk passes over the open items the annotator already
  * has, so its cost grows only at a project's end, when most open items are ones this annotator has had and is
  * waiting for others on.
@@ -91,7 +91,8 @@ class QueueWalk {
     @SuppressWarnings("unchecked")
     private Set<Long> had(long annotatorId, List<Object[]> page) {
         List<Long> ids = page.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        List<Number> had = em.createNativeQuery("SELECT item_id FROM assignments WHERE annotator_id = ?1 AND item_id IN (?2)")
+        List<Number> had = em.createNativeQuery("SELECT item_id FROM assignments WHERE annotator_id = ?1 AND item_id IN (?2)"
+                        + " UNION ALL SELECT item_id FROM review_views WHERE reviewer_id = ?1 AND item_id IN (?2)")
                 .setParameter(1, annotatorId).setParameter(2, ids).getResultList();
         Set<Long> out = new HashSet<>();
         had.forEach(n -> out.add(n.longValue()));

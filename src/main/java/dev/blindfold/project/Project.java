@@ -60,6 +60,13 @@ public class Project extends PanacheEntity {
     @Column(name = "label_order", nullable = false)
     public LabelOrder labelOrder = LabelOrder.FIXED;
 
+    /**
+     * Adjudication: an item whose share of blind answers agreeing with its most common one is below this (0–1) goes to
+     * a reviewer when its last blind answer commits; 0 sends none.
+     */
+    @Column(name = "adjudication_below", nullable = false)
+    public double adjudicationBelow;
+
     @Column(name = "created_by", nullable = false)
     public long createdBy;
 

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -36,38 +35,15 @@ public class ProjectResource {
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
                               int guidelinesVersion, int reservationSeconds, int minBlindMs, boolean minBlindMsSet,
-                              LabelOrder labelOrder) {
+                              LabelOrder labelOrder, double adjudicationBelow) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
                     p.status, p.guidelinesVersion, p.reservationSeconds, BlindTime.decisionMs(p), p.minBlindMs != null,
-                    p.labelOrder);
+                    p.labelOrder, p.adjudicationBelow);
         }
     }
 
     public record NewMember(String username) {
-    }
-
-    /** What a PATCH may change: the status, the guidelines, the reservation time, or several (at least one). */
-    public record ProjectChange(
-            @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
-            ProjectStatus status,
-            @Schema(description = "New Markdown guidelines (at most 100,000 characters): a new guidelines version,"
-                    + " which labels committed from now on are written under and exported with. A text equal to the"
-                    + " one in force changes nothing; a closed project's guidelines cannot change.",
-                    maxLength = 100_000)
-            String guidelines,
-            @Schema(description = "How long, in seconds (1 to 604800, a week), an assignment without a blind answer"
-                    + " keeps its item's place before it is released; for assignments handed out or resumed from now on.",
-                    minimum = "1", maximum = "604800")
-            Long reservationSeconds,
-            @Schema(description = "The least time, in milliseconds (0 to 600000), an item's blind step should take on top"
-                    + " of reading its input; a faster blind answer is flagged fast_blind (never refused). Unset, it is"
-                    + " derived from the guidelines' length. For blind answers committed from now on.",
-                    minimum = "0", maximum = "600000")
-            Long minBlindMs,
-            @Schema(description = "CATEGORICAL: SHUFFLED (each assignment its own random label order) or FIXED (the"
-                    + " project's order, for ordinal scales); for items first shown from now on.")
-            LabelOrder labelOrder) {
     }
 
     private final ProjectService projects;
@@ -115,8 +91,7 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(),
-                body.minBlindMs(), body.labelOrder(), me.id()));
+        return ProjectView.of(projects.change(id, body, me.id()));
     }
 
     @POST

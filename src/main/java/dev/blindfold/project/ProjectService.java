@@ -82,7 +82,7 @@ public class ProjectService {
         if (next == null) {
             throw ProblemException.badRequest("invalid-project", "status must be one of ACTIVE, PAUSED, CLOSED.");
         }
-        return change(projectId, next, null, null, null, null, 0);
+        return change(projectId, ProjectChange.status(next), 0);
     }
 
     /**
@@ -90,28 +90,31 @@ public class ProjectService {
      * first (a new version unless the text is the one in force; not on a closed project), then how long a reservation
      * lasts (for assignments handed out or resumed from then on), the minimum blind time and the label order (both
      * for blind answers and first showings from then on: labels already committed keep the figures they were held to),
-     * then its status. {@code editorId} is who writes a new guidelines version (unused without guidelines).
+     * the adjudication threshold (for items whose last blind answer commits from then on), then its status.
+     * {@code editorId} is who writes a new guidelines version (unused without guidelines).
      */
-    public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
-                          Long minBlindMs, LabelOrder labelOrder, long editorId) {
-        if (next == null && newGuidelines == null && reservationSeconds == null && minBlindMs == null
-                && labelOrder == null) {
+    public Project change(long projectId, ProjectChange change, long editorId) {
+        if (change.isEmpty()) {
             throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
-                    + " reservationSeconds, minBlindMs, labelOrder, or more than one of them.");
+                    + " reservationSeconds, minBlindMs, labelOrder, adjudicationBelow, or more than one of them.");
         }
         Project project = locked(projectId);
-        if (minBlindMs != null) {
-            project.minBlindMs = minBlindMs(minBlindMs);
+        if (change.minBlindMs() != null) {
+            project.minBlindMs = minBlindMs(change.minBlindMs());
         }
-        if (labelOrder != null) {
-            project.labelOrder = labelOrderFor(project.taskType, labelOrder);
+        if (change.labelOrder() != null) {
+            project.labelOrder = labelOrderFor(project.taskType, change.labelOrder());
         }
-        if (newGuidelines != null) {
-            guidelines.edit(project, newGuidelines, editorId);
+        if (change.guidelines() != null) {
+            guidelines.edit(project, change.guidelines(), editorId);
         }
-        if (reservationSeconds != null) {
-            project.reservationSeconds = reservationSeconds(reservationSeconds);
+        if (change.reservationSeconds() != null) {
+            project.reservationSeconds = reservationSeconds(change.reservationSeconds());
         }
+        if (change.adjudicationBelow() != null) {
+            project.adjudicationBelow = adjudicationBelow(change.adjudicationBelow());
+        }
+        ProjectStatus next = change.status();
         if (next != null) {
             if (project.status == ProjectStatus.CLOSED && next != ProjectStatus.CLOSED) {
                 throw ProblemException.conflict("project-closed", "Project " + projectId + " is closed; a closed"
@@ -184,6 +187,14 @@ public class ProjectService {
             return LabelOrder.FIXED;
         }
         return asked == null ? LabelOrder.SHUFFLED : asked;
+    }
+
+    private static double adjudicationBelow(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw ProblemException.badRequest("invalid-project", "adjudicationBelow must be a share between 0 and 1"
+                    + " (0 sends no item to review).");
+        }
+        return share;
     }
 
     private static Project locked(long projectId) {

@@ -51,4 +51,16 @@ class RoleRulesTest {
         assertFalse(RoleRules.conflicting(List.of("annotator")));
         assertFalse(RoleRules.conflicting(List.of("ops", "admin")));
     }
+
+    @Test
+    void reviewerGoesWithAnnotatorOrStaffAndIsNotStaff() {
+        assertEquals(List.of("annotator", "reviewer"), RoleRules.validate(List.of("reviewer", "annotator")));
+        assertEquals(List.of("auditor", "reviewer"), RoleRules.validate(List.of("reviewer", "auditor")));
+        assertFalse(Roles.isStaff("reviewer"), "a reviewer may not see drafts before its adjudication");
+        assertFalse(RoleRules.conflicting(List.of("annotator", "reviewer")));
+        assertEquals(Set.of("annotator", "reviewer"), RoleRules.effective(List.of("annotator", "reviewer")));
+        assertThrows(ProblemException.class, () -> RoleRules.validate(List.of("annotator", "reviewer", "ops")));
+        assertEquals(List.of("annotator", "reviewer"), RoleRules.validateChange(List.of("reviewer"),
+                List.of("annotator", "reviewer")));
+    }
 }

@@ -234,6 +234,54 @@ class LeakSweepTest {
                 "the other annotator's open assignment is untouched");
     }
 
+    /**
+     * A reviewer is blind about drafts as an annotator is (B1): while the item they hold for review is uncommitted, no
+     * response to them carries its drafts. Swept for a reviewer account and for an annotator+reviewer account that
+     * also holds an open, uncommitted assignment of its own on another project.
+     */
+    @Test
+    void noResponseToAReviewerCarriesAnyDraftBeforeTheirAdjudicationCommit() throws IOException {
+        List<Route> routes = routes();
+        String reviewer = TestData.user("reviewer");
+        String both = TestData.unique("annotator-reviewer");
+        Api.as(Api.ADMIN).body(Map.of("username", both, "password", Api.PASSWORD, "roles", List.of("annotator", "reviewer")))
+                .post("/api/users").then().statusCode(201);
+        Fixture labeled = TestData.freeText(1, 1, 1, "REVEAL_AFTER_COMMIT");
+        Api.as(labeled.ops()).body(Map.of("username", both)).post("/api/projects/" + labeled.projectId() + "/members")
+                .then().statusCode(201);
+        long ownOpen = TestData.next(both, labeled.projectId());
+        for (String who : List.of(reviewer, both)) {
+            Fixture p = TestData.freeText(1, 2, 2, "REVEAL_AFTER_COMMIT");
+            Api.as(p.ops()).body(Map.of("adjudicationBelow", 1.0)).patch("/api/projects/" + p.projectId()).then()
+                    .statusCode(200);
+            long first = TestData.next(p.annotators().get(0), p.projectId());
+            TestData.commit(p.annotators().get(0), first, "one blind answer");
+            TestData.commit(p.annotators().get(1), TestData.next(p.annotators().get(1), p.projectId()), "another");
+            Response shown = Api.as(who).get("/api/projects/" + p.projectId() + "/review/next");
+            assertEquals(200, shown.statusCode());
+            String item = String.valueOf(shown.jsonPath().getLong("itemId"));
+            secrets = new ArrayList<>(p.secrets());
+            secrets.addAll(labeled.secrets());
+            String cookie = signIn(who);
+            calls.clear();
+            for (String project : List.of(String.valueOf(p.projectId()), String.valueOf(labeled.projectId()))) {
+                sweep(routes, Map.of("project", project, "assignment", String.valueOf(who.equals(both) ? ownOpen : first),
+                        "item", item), who, cookie);
+            }
+            assertTrue(leaks.isEmpty(), who + " got draft secrets before committing:\n  " + String.join("\n  ", leaks));
+            for (String auth : List.of("basic", "session")) {
+                assertCalled("GET", "/api/review/items/{itemId}/drafts", auth, 409);
+                assertCalled("GET", "/review/projects/{id}", auth, 200);
+            }
+            // positive control: after the commit the drafts do reach the reviewer
+            Api.as(who).body(Map.of("pickedSlot", 1)).post("/api/review/items/" + item + "/commit").then().statusCode(200);
+            Response drafts = Api.as(who).get("/api/review/items/" + item + "/drafts");
+            assertEquals(200, drafts.statusCode());
+            assertEquals(2, found(drafts, p.secrets()).size(), "the leak search finds the two revealed texts");
+        }
+        Api.as(both).get("/api/assignments/" + ownOpen + "/drafts").then().statusCode(409);
+    }
+
     /** The routes only an annotator may call. */
     private static final Set<String> ANNOTATOR_ROUTES = Set.of("GET /api/projects/{id}/next",
             "GET /api/assignments/{aid}/drafts", "POST /api/assignments/{aid}/blind", "POST /api/assignments/{aid}/final",
@@ -478,6 +526,9 @@ class LeakSweepTest {
         }
         if (n.equals("id") || n.equals("projectid") || n.equals("project") || n.equals("pid")) {
             return ids.get("project");
+        }
+        if (n.equals("itemid") && ids.containsKey("item")) {
+            return ids.get("item");
         }
         return "1";
     }

@@ -46,11 +46,11 @@ class RoleMatrixTest {
 
     /** The caller of a row: nobody, or a fresh user holding exactly one role. */
     enum Who {
-        ANONYMOUS, ANNOTATOR, OPS, AUDITOR, ADMIN
+        ANONYMOUS, ANNOTATOR, OPS, AUDITOR, ADMIN, REVIEWER
     }
 
     /** A fresh project, an annotator member with an open (uncommitted) assignment, and one user per role. */
-    record World(Fixture fixture, long aid, String admin) {
+    record World(Fixture fixture, long aid, String admin, String reviewer) {
         String user(Who who) {
             return switch (who) {
                 case ANONYMOUS -> null;
@@ -58,6 +58,7 @@ class RoleMatrixTest {
                 case OPS -> fixture.ops();
                 case AUDITOR -> fixture.auditor();
                 case ADMIN -> admin;
+                case REVIEWER -> reviewer;
             };
         }
 
@@ -68,7 +69,7 @@ class RoleMatrixTest {
         static World create() {
             Fixture f = TestData.freeText(2, 1, 1, "REVEAL_AFTER_COMMIT");
             long aid = TestData.next(f.annotator(), f.projectId());
-            return new World(f, aid, TestData.user(Roles.ADMIN));
+            return new World(f, aid, TestData.user(Roles.ADMIN), TestData.user(Roles.REVIEWER));
         }
     }
 
@@ -92,6 +93,9 @@ class RoleMatrixTest {
             return new Request("POST", path, FORM, withCsrf);
         }
     }
+
+    /** An item nobody holds for review: a reviewer reaches it as "not found". */
+    private static final long NOT_HELD = 999_999_999L;
 
     private static final Map<String, Route> ROUTES = routes(
             new Route("POST /api/users", false, w -> Request.post("/api/users",
@@ -191,7 +195,27 @@ class RoleMatrixTest {
             new Route("POST /projects/{id}/drafts/flagged/{draftId}/drop", true, w -> Request.form("/projects/"
                     + w.projectId() + "/drafts/flagged/" + flaggedDraft(w) + "/drop", Map.of("after", "0"))),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
-            new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")));
+            new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")),
+            new Route("GET /api/projects/{id}/review/next", false,
+                    w -> Request.get("/api/projects/" + w.projectId() + "/review/next")),
+            new Route("POST /api/review/items/{itemId}/commit", false,
+                    w -> Request.post("/api/review/items/" + NOT_HELD + "/commit", Map.of("answer", "x"))),
+            new Route("GET /api/review/items/{itemId}/drafts", false,
+                    w -> Request.get("/api/review/items/" + NOT_HELD + "/drafts")),
+            new Route("POST /api/review/items/{itemId}/final", false,
+                    w -> Request.post("/api/review/items/" + NOT_HELD + "/final", Map.of("decision", "KEEP"))),
+            new Route("GET /api/projects/{id}/adjudications", false,
+                    w -> Request.get("/api/projects/" + w.projectId() + "/adjudications")),
+            new Route("GET /review", true, w -> Request.get("/review")),
+            new Route("GET /review/projects/{id}", true, w -> Request.get("/review/projects/" + w.projectId())),
+            new Route("POST /review/items/{itemId}/commit", true,
+                    w -> Request.form("/review/items/" + NOT_HELD + "/commit", Map.of("pick", "own", "answer", "x"))),
+            new Route("POST /review/items/{itemId}/reveal", true,
+                    w -> Request.form("/review/items/" + NOT_HELD + "/reveal", Map.of())),
+            new Route("POST /review/items/{itemId}/final", true,
+                    w -> Request.form("/review/items/" + NOT_HELD + "/final", Map.of("decision", "KEEP"))),
+            new Route("POST /projects/{id}/adjudication", true,
+                    w -> Request.form("/projects/" + w.projectId() + "/adjudication", Map.of("adjudicationBelow", "0.5"))));
 
     /**
      * Expected status by caller. 401/303 for nobody; 403 for a role the route does not admit. The
@@ -205,78 +229,91 @@ class RoleMatrixTest {
             "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview",
             "POST /projects/{id}/drafts/flagged/{draftId}/redact", w -> "/projects/" + w.projectId() + "/drafts/flagged",
-            "POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged");
+            "POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged",
+            "GET /review/projects/{id}", w -> "/review",
+            "POST /projects/{id}/adjudication", w -> "/projects/" + w.projectId() + "/overview");
 
     private static final Object[][] MATRIX = {
-            // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN
-            {"POST /api/users",                       401,     403,     403, 403,    201},
-            {"GET /api/users",                        401,     403,     403, 403,    200},
-            {"PATCH /api/users/{userId}",             401,     403,     403, 403,    200},
-            {"POST /api/users/{userId}/password",     401,     403,     403, 403,    204},
-            {"POST /api/me/password",                 401,     204,     204, 204,    204},
-            {"POST /api/projects",                    401,     403,     201, 403,    201},
-            {"GET /api/projects",                     401,     200,     200, 200,    200},
-            {"GET /api/projects/{id}",                401,     200,     200, 200,    200},
-            {"POST /api/projects/{id}/members",       401,     403,     201, 403,    201},
-            {"POST /api/projects/{id}/items",         401,     403,     200, 403,    200},
-            {"GET /api/projects/{id}/next",           401,     200,     403, 403,    403},
-            {"GET /api/projects/{id}/agreement",      401,     403,     200, 200,    200},
-            {"GET /api/projects/{id}/gold",           401,     403,     200, 403,    200},
-            {"GET /api/assignments/{aid}/events",     401,     403,     200, 200,    200},
-            {"GET /api/assignments/{aid}/drafts",     401,     409,     403, 403,    403},
-            {"POST /api/assignments/{aid}/blind",     401,     200,     403, 403,    403},
-            {"POST /api/assignments/{aid}/final",     401,     409,     403, 403,    403},
-            {"POST /api/assignments/{aid}/skip",      401,     200,     403, 403,    403},
-            {"POST /api/assignments/{aid}/events",    401,     202,     403, 403,    403},
-            {"GET /api/projects/{id}/export",         401,     403,     200, 403,    200},
-            {"GET /api/exports/{exportId}",           401,     403,     404, 404,    404},
-            {"GET /api/tokens",                       401,     200,     200, 200,    200},
-            {"POST /api/tokens",                      401,     201,     201, 201,    201},
-            {"DELETE /api/tokens/{tokenId}",          401,     404,     404, 404,    404},
-            {"GET /",                                 303,     200,     200, 200,    200},
-            {"GET /login",                            200,     200,     200, 200,    200},
-            {"GET /projects/{id}/next",               303,     303,     403, 403,    403},
-            {"GET /assignments/{aid}",                303,     200,     403, 403,    403},
-            {"GET /projects/{id}/overview",           303,     403,     200, 200,    200},
-            {"GET /projects/{id}/import",             303,     403,     200, 403,    200},
-            {"GET /tokens",                           303,     200,     200, 200,    200},
-            {"POST /tokens",                          303,     200,     200, 200,    200},
-            {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404},
-            {"GET /account",                          303,     200,     200, 200,    200},
-            {"GET /projects/new",                     303,     403,     200, 403,    200},
-            {"PATCH /api/projects/{id}",              401,     403,     200, 403,    200},
-            {"POST /projects/{id}/status",            303,     403,     303, 403,    303},
-            {"GET /api/projects/{id}/guidelines",     401,     403,     200, 200,    200},
-            {"POST /projects/{id}/guidelines",        303,     403,     303, 403,    303},
-            {"POST /projects/new",                    303,     403,     200, 403,    200},
-            {"POST /projects/{id}/members",           303,     403,     303, 403,    303},
-            {"DELETE /api/projects/{id}/members/{username}", 401, 403,  200, 403,    200},
-            {"POST /projects/{id}/members/remove",    303,     403,     303, 403,    303},
-            {"GET /users",                            303,     403,     403, 403,    200},
-            {"POST /users",                           303,     403,     403, 403,    303},
-            {"POST /users/{userId}/roles",            303,     403,     403, 403,    404},
-            {"POST /users/{userId}/active",           303,     403,     403, 403,    404},
-            {"POST /users/{userId}/password",         303,     403,     403, 403,    404},
-            {"GET /api/projects/{id}/audit/annotators", 401,   403,     403, 200,    200},
-            {"GET /api/projects/{id}/audit/drift",    401,     403,     403, 200,    200},
-            {"GET /api/projects/{id}/audit/flags",    401,     403,     403, 200,    200},
-            {"GET /api/projects/{id}/audit/verify",   401,     403,     403, 200,    200},
-            {"GET /api/projects/{id}/audit/report",   401,     403,     403, 200,    200},
-            {"GET /projects/{id}/audit/report",       303,     403,     403, 200,    200},
-            {"GET /api/projects/{id}/audit/bundle",   401,     403,     200, 200,    200},
-            {"GET /api/projects/{id}/audit/mirror-gap", 401,   403,     403, 200,    200},
-            {"GET /api/assignments/{aid}/timeline",   401,     403,     403, 200,    200},
-            {"GET /audit/assignments/{aid}",          303,     403,     403, 200,    200},
-            {"GET /projects/{id}/audit/labels",       303,     403,     403, 200,    200},
-            {"GET /projects/{id}/audit",              303,     403,     403, 200,    200},
-            {"GET /api/projects/{id}/drafts/flagged", 401,     403,     200, 403,    200},
-            {"POST /api/drafts/{draftId}/redact",     401,     403,     200, 403,    200},
-            {"DELETE /api/drafts/{draftId}",          401,     403,     200, 403,    200},
-            {"GET /projects/{id}/drafts/flagged",     303,     403,     200, 200,    200},
-            {"POST /projects/{id}/drafts/flagged/{draftId}/redact", 303, 403, 303, 403, 303},
-            {"POST /projects/{id}/drafts/flagged/{draftId}/drop", 303, 403, 303, 403, 303},
-            {"GET /api/no-such-route",                404,     404,     404, 404,    404},
-            {"GET /no-such-page",                     404,     404,     404, 404,    404},
+            // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN REVIEWER
+            {"POST /api/users",                       401,     403,     403, 403,    201, 403},
+            {"GET /api/users",                        401,     403,     403, 403,    200, 403},
+            {"PATCH /api/users/{userId}",             401,     403,     403, 403,    200, 403},
+            {"POST /api/users/{userId}/password",     401,     403,     403, 403,    204, 403},
+            {"POST /api/me/password",                 401,     204,     204, 204,    204, 204},
+            {"POST /api/projects",                    401,     403,     201, 403,    201, 403},
+            {"GET /api/projects",                     401,     200,     200, 200,    200, 403},
+            {"GET /api/projects/{id}",                401,     200,     200, 200,    200, 403},
+            {"POST /api/projects/{id}/members",       401,     403,     201, 403,    201, 403},
+            {"POST /api/projects/{id}/items",         401,     403,     200, 403,    200, 403},
+            {"GET /api/projects/{id}/next",           401,     200,     403, 403,    403, 403},
+            {"GET /api/projects/{id}/agreement",      401,     403,     200, 200,    200, 403},
+            {"GET /api/projects/{id}/gold",           401,     403,     200, 403,    200, 403},
+            {"GET /api/assignments/{aid}/events",     401,     403,     200, 200,    200, 403},
+            {"GET /api/assignments/{aid}/drafts",     401,     409,     403, 403,    403, 403},
+            {"POST /api/assignments/{aid}/blind",     401,     200,     403, 403,    403, 403},
+            {"POST /api/assignments/{aid}/final",     401,     409,     403, 403,    403, 403},
+            {"POST /api/assignments/{aid}/skip",      401,     200,     403, 403,    403, 403},
+            {"POST /api/assignments/{aid}/events",    401,     202,     403, 403,    403, 403},
+            {"GET /api/projects/{id}/export",         401,     403,     200, 403,    200, 403},
+            {"GET /api/exports/{exportId}",           401,     403,     404, 404,    404, 403},
+            {"GET /api/tokens",                       401,     200,     200, 200,    200, 200},
+            {"POST /api/tokens",                      401,     201,     201, 201,    201, 201},
+            {"DELETE /api/tokens/{tokenId}",          401,     404,     404, 404,    404, 404},
+            {"GET /",                                 303,     200,     200, 200,    200, 200},
+            {"GET /login",                            200,     200,     200, 200,    200, 200},
+            {"GET /projects/{id}/next",               303,     303,     403, 403,    403, 403},
+            {"GET /assignments/{aid}",                303,     200,     403, 403,    403, 403},
+            {"GET /projects/{id}/overview",           303,     403,     200, 200,    200, 403},
+            {"GET /projects/{id}/import",             303,     403,     200, 403,    200, 403},
+            {"GET /tokens",                           303,     200,     200, 200,    200, 200},
+            {"POST /tokens",                          303,     200,     200, 200,    200, 200},
+            {"POST /tokens/{tokenId}/revoke",         303,     404,     404, 404,    404, 404},
+            {"GET /account",                          303,     200,     200, 200,    200, 200},
+            {"GET /projects/new",                     303,     403,     200, 403,    200, 403},
+            {"PATCH /api/projects/{id}",              401,     403,     200, 403,    200, 403},
+            {"POST /projects/{id}/status",            303,     403,     303, 403,    303, 403},
+            {"GET /api/projects/{id}/guidelines",     401,     403,     200, 200,    200, 403},
+            {"POST /projects/{id}/guidelines",        303,     403,     303, 403,    303, 403},
+            {"POST /projects/new",                    303,     403,     200, 403,    200, 403},
+            {"POST /projects/{id}/members",           303,     403,     303, 403,    303, 403},
+            {"DELETE /api/projects/{id}/members/{username}", 401, 403,  200, 403,    200, 403},
+            {"POST /projects/{id}/members/remove",    303,     403,     303, 403,    303, 403},
+            {"GET /users",                            303,     403,     403, 403,    200, 403},
+            {"POST /users",                           303,     403,     403, 403,    303, 403},
+            {"POST /users/{userId}/roles",            303,     403,     403, 403,    404, 403},
+            {"POST /users/{userId}/active",           303,     403,     403, 403,    404, 403},
+            {"POST /users/{userId}/password",         303,     403,     403, 403,    404, 403},
+            {"GET /api/projects/{id}/audit/annotators", 401,   403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/drift",    401,     403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/flags",    401,     403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/verify",   401,     403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/report",   401,     403,     403, 200,    200, 403},
+            {"GET /projects/{id}/audit/report",       303,     403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/bundle",   401,     403,     200, 200,    200, 403},
+            {"GET /api/projects/{id}/audit/mirror-gap", 401,   403,     403, 200,    200, 403},
+            {"GET /api/assignments/{aid}/timeline",   401,     403,     403, 200,    200, 403},
+            {"GET /audit/assignments/{aid}",          303,     403,     403, 200,    200, 403},
+            {"GET /projects/{id}/audit/labels",       303,     403,     403, 200,    200, 403},
+            {"GET /projects/{id}/audit",              303,     403,     403, 200,    200, 403},
+            {"GET /api/projects/{id}/drafts/flagged", 401,     403,     200, 403,    200, 403},
+            {"POST /api/drafts/{draftId}/redact",     401,     403,     200, 403,    200, 403},
+            {"DELETE /api/drafts/{draftId}",          401,     403,     200, 403,    200, 403},
+            {"GET /projects/{id}/drafts/flagged",     303,     403,     200, 200,    200, 403},
+            {"POST /projects/{id}/drafts/flagged/{draftId}/redact", 303, 403, 303, 403, 303, 403},
+            {"POST /projects/{id}/drafts/flagged/{draftId}/drop", 303, 403, 303, 403, 303, 403},
+            {"GET /api/no-such-route",                404,     404,     404, 404,    404, 404},
+            {"GET /no-such-page",                     404,     404,     404, 404,    404, 404},
+            {"GET /api/projects/{id}/review/next",   401,     403,     403, 403,    403,  204},
+            {"POST /api/review/items/{itemId}/commit", 401,   403,     403, 403,    403,  404},
+            {"GET /api/review/items/{itemId}/drafts", 401,    403,     403, 403,    403,  404},
+            {"POST /api/review/items/{itemId}/final", 401,    403,     403, 403,    403,  404},
+            {"GET /api/projects/{id}/adjudications",  401,    403,     200, 200,    200,  403},
+            {"GET /review",                           303,     403,     403, 403,    403,  200},
+            {"GET /review/projects/{id}",             303,     403,     403, 403,    403,  303},
+            {"POST /review/items/{itemId}/commit",    303,     403,     403, 403,    403,  404},
+            {"POST /review/items/{itemId}/reveal",    303,     403,     403, 403,    403,  404},
+            {"POST /review/items/{itemId}/final",     303,     403,     403, 403,    403,  404},
+            {"POST /projects/{id}/adjudication",      303,     403,     303, 403,    303,  403},
     };
 
     static Stream<Arguments> matrix() {
@@ -325,10 +362,9 @@ class RoleMatrixTest {
         assertEquals(ROUTES.keySet(), Stream.of(MATRIX).map(row -> (String) row[0])
                 .collect(java.util.stream.Collectors.toSet()));
         assertTrue(Stream.of(MATRIX).allMatch(row -> row.length == 1 + Who.values().length));
-        assertEquals(List.of(Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN),
-                Arrays.stream(Who.values()).skip(1).map(w -> w.name().toLowerCase()).toList(),
+        assertEquals(Roles.ALL, Arrays.stream(Who.values()).skip(1).map(w -> w.name().toLowerCase()).toList(),
                 "the table has a column for each role in Roles.ALL, in order");
-        assertEquals(Roles.ALL, List.of(Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN));
+        assertEquals(Roles.ALL, List.of(Roles.ANNOTATOR, Roles.OPS, Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER));
     }
 
     @Test

@@ -160,9 +160,40 @@ class BadInputCorpusTest {
                 "$committed", String.valueOf(committed), "$token", String.valueOf(token), "$export", export,
                 "$annotator", first));
         context.put("$draft", String.valueOf(draftOf(committed)));
+        context.putAll(reviews());
         context.put("$user", String.valueOf(Api.as(Api.ADMIN).get("/api/users").then().statusCode(200).extract()
                 .jsonPath().getLong("find { it.username == '" + f.auditor() + "' }.id")));
         return context;
+    }
+
+    /**
+     * Two items sent to review: {@code $review} held (shown, uncommitted) by {@code reviewer}, {@code $reviewed}
+     * committed and revealed by {@code reviewer2}.
+     */
+    private static Map<String, String> reviews() {
+        Map<String, String> out = new HashMap<>();
+        for (String who : List.of("reviewer", "reviewer2")) {
+            Fixture f = TestData.freeText(1, 2, 2, "REVEAL_AFTER_COMMIT");
+            Api.as(f.ops()).body(Map.of("adjudicationBelow", 1.0)).patch("/api/projects/" + f.projectId()).then()
+                    .statusCode(200);
+            for (int i = 0; i < 2; i++) {
+                String annotator = f.annotators().get(i);
+                TestData.commit(annotator, TestData.next(annotator, f.projectId()), "Blind answer " + i + ".");
+            }
+            String reviewer = TestData.user("reviewer");
+            String item = String.valueOf(Api.as(reviewer).get("/api/projects/" + f.projectId() + "/review/next").then()
+                    .statusCode(200).extract().jsonPath().getLong("itemId"));
+            out.put(who, reviewer);
+            if (who.equals("reviewer")) {
+                out.put("$review", item);
+            } else {
+                Api.as(reviewer).body(Map.of("pickedSlot", 1)).post("/api/review/items/" + item + "/commit").then()
+                        .statusCode(200);
+                Api.as(reviewer).get("/api/review/items/" + item + "/drafts").then().statusCode(200);
+                out.put("$reviewed", item);
+            }
+        }
+        return out;
     }
 
     /** A draft of the assignment's item. */

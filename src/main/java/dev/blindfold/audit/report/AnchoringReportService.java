@@ -5,6 +5,7 @@ import dev.blindfold.project.LeakCounts;
 import dev.blindfold.provenance.ProjectChains;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
+import dev.blindfold.review.AdjudicationCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,10 +32,13 @@ public class AnchoringReportService {
     private final MirrorGapService mirrorGap;
     private final LeakCounts leaks;
     private final long verifyEvents;
+    private final AdjudicationCounts adjudications;
 
     AnchoringReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
-                       AgreementService agreement, MirrorGapService mirrorGap, LeakCounts leaks, BlindfoldConfig config) {
+                       AgreementService agreement, MirrorGapService mirrorGap, LeakCounts leaks, BlindfoldConfig config,
+                       AdjudicationCounts adjudications) {
         this.leaks = leaks;
+        this.adjudications = adjudications;
         this.chains = chains;
         this.kept = kept;
         this.log = log;
@@ -60,7 +64,7 @@ public class AnchoringReportService {
     }
 
     private QualitySection quality(long projectId) {
-        return new QualitySection(leaks.figures(projectId));
+        return new QualitySection(leaks.figures(projectId), adjudications.rates(projectId));
     }
 
     private static boolean verifyNow(String verify) {

@@ -1,6 +1,7 @@
 package dev.blindfold.audit.report;
 
 import dev.blindfold.project.LeakCounts;
+import dev.blindfold.review.AdjudicationRates;
 
 /**
  * The report's quality section: figures that say how far a project's labels can be trusted without anyone having been
@@ -8,6 +9,7 @@ import dev.blindfold.project.LeakCounts;
  *
  * @param identityLeaks drafts that name their model: flagged now, redacted, dropped, and labels whose reveal showed one
  *                      (those labels carry {@code identity_leak_shown} in exports)
+ * @param adjudication    items sent to a reviewer because their blind answers disagree, and how many were adjudicated
  */
-public record QualitySection(LeakCounts.Figures identityLeaks) {
+public record QualitySection(LeakCounts.Figures identityLeaks, AdjudicationRates adjudication) {
 }

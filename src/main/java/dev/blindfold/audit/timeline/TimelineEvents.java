@@ -96,6 +96,10 @@ final class TimelineEvents {
             case FOCUS_RETURNED -> "Focus returned";
             case VISIBILITY_HIDDEN -> "Page hidden";
             case KEYSTROKES -> "Keystrokes";
+            case REVIEW_SHOWN -> "Review shown (blind answers, anonymous)";
+            case ADJUDICATION_COMMITTED -> "Adjudication committed";
+            case ADJUDICATION_REVEALED -> "Drafts revealed to the reviewer";
+            case ADJUDICATION_FINAL -> "Adjudication final";
         };
     }
 

@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * What happened. Server events are written by the server; client events are claims the page reports. DRAFT_REDACTED
  * and DRAFT_DROPPED are label ops changing a draft that names its model before anyone labels its item; they belong
- * to no assignment and go in the ops user's chain.
+ * to no assignment and go in the ops user's chain. REVIEW_SHOWN, ADJUDICATION_COMMITTED, ADJUDICATION_REVEALED and
+ * ADJUDICATION_FINAL are a reviewer's adjudication of one item (its id in the payload): no assignment, the reviewer's
+ * chain.
  */
 public enum EventType {
     ITEM_SHOWN,
@@ -23,7 +25,11 @@ public enum EventType {
     FOCUS_LOST,
     FOCUS_RETURNED,
     VISIBILITY_HIDDEN,
-    KEYSTROKES;
+    KEYSTROKES,
+    REVIEW_SHOWN,
+    ADJUDICATION_COMMITTED,
+    ADJUDICATION_REVEALED,
+    ADJUDICATION_FINAL;
 
     public static final Set<EventType> CLIENT =
             EnumSet.of(FIRST_INPUT, PASTE, FOCUS_LOST, FOCUS_RETURNED, VISIBILITY_HIDDEN, KEYSTROKES);
