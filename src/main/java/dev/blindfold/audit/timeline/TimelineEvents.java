@@ -114,10 +114,20 @@ final class TimelineEvents {
                     out.add(new Detail("resumed", "yes, shown before"));
                 }
                 guidelines(out, d);
+                if (d.path("labelOrder").isArray()) {
+                    List<String> labels = new ArrayList<>();
+                    d.get("labelOrder").forEach(l -> labels.add(l.asText()));
+                    out.add(new Detail("labels shown", String.join(" · ", labels)));
+                }
             }
             case BLIND_COMMITTED -> {
                 out.add(new Detail("answer", d.path("answer").asText()));
                 guidelines(out, d);
+                if (d.hasNonNull("readingMs") && d.hasNonNull("decisionMs")) {
+                    out.add(new Detail("attention check", String.format(java.util.Locale.ROOT,
+                            "%.1f s to read the item + %.1f s project minimum", d.get("readingMs").asLong() / 1000.0,
+                            d.get("decisionMs").asLong() / 1000.0)));
+                }
             }
             case DRAFTS_REVEALED -> {
                 if (d.path("repeat").asBoolean(false)) {

@@ -116,4 +116,15 @@ class TimelineEventsTest {
             assertFalse(TimelineEvents.label(type).contains("_"), type.name());
         }
     }
+
+    @Test
+    void aShowingNamesTheLabelsInTheOrderShownAndTheCommitTheTimeItWasHeldTo() throws Exception {
+        server(EventType.ITEM_SHOWN, 0, "{\"position\":3,\"resumed\":false,\"labelOrder\":[\"bug\",\"billing\",\"account\"]}");
+        server(EventType.BLIND_COMMITTED, 900, "{\"answer\":\"bug\",\"readingMs\":4000,\"decisionMs\":1012}");
+        assertEquals(List.of(new Detail("position", "3"), new Detail("labels shown", "bug · billing · account")),
+                TimelineEvents.details(events.get(0)));
+        assertEquals(List.of(new Detail("answer", "bug"),
+                new Detail("attention check", "4.0 s to read the item + 1.0 s project minimum")),
+                TimelineEvents.details(events.get(1)));
+    }
 }
