@@ -53,14 +53,18 @@ class RoleRulesTest {
     }
 
     @Test
-    void reviewerGoesWithAnnotatorOrStaffAndIsNotStaff() {
-        assertEquals(List.of("annotator", "reviewer"), RoleRules.validate(List.of("reviewer", "annotator")));
+    void reviewerGoesWithStaffNotWithAnnotatorAndIsNotStaff() {
         assertEquals(List.of("auditor", "reviewer"), RoleRules.validate(List.of("reviewer", "auditor")));
         assertFalse(Roles.isStaff("reviewer"), "a reviewer may not see drafts before its adjudication");
-        assertFalse(RoleRules.conflicting(List.of("annotator", "reviewer")));
-        assertEquals(Set.of("annotator", "reviewer"), RoleRules.effective(List.of("annotator", "reviewer")));
-        assertThrows(ProblemException.class, () -> RoleRules.validate(List.of("annotator", "reviewer", "ops")));
-        assertEquals(List.of("annotator", "reviewer"), RoleRules.validateChange(List.of("reviewer"),
-                List.of("annotator", "reviewer")));
+        ProblemException both = assertThrows(ProblemException.class,
+                () -> RoleRules.validate(List.of("reviewer", "annotator")));
+        assertEquals(400, both.status());
+        assertTrue(both.getMessage().contains("reviewer"), both.getMessage());
+        assertTrue(RoleRules.conflicting(List.of("annotator", "reviewer")));
+        assertEquals(Set.of("reviewer"), RoleRules.effective(List.of("annotator", "reviewer")),
+                "a stored annotator-reviewer acts as a reviewer only: it gets no assignments");
+        assertThrows(ProblemException.class, () -> RoleRules.validateChange(List.of("reviewer"), List.of("annotator")),
+                "an account that may have seen others' answers and drafts as a reviewer never becomes an annotator");
+        assertEquals(List.of("reviewer"), RoleRules.validateChange(List.of("annotator"), List.of("reviewer")));
     }
 }
