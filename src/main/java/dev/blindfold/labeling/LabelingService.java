@@ -53,9 +53,11 @@ public class LabelingService {
     private final ProjectService projects;
     private final LabelingMeters meters;
     private final QueueCounts counts;
+    private final GoldMix gold;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters, QueueCounts counts) {
+                    LabelingMeters meters, QueueCounts counts, GoldMix gold) {
+        this.gold = gold;
         this.counts = counts;
         this.log = log;
         this.config = config;
@@ -123,6 +125,7 @@ public class LabelingService {
                 .project(String.class).list();
         record(a, EventType.BLIND_COMMITTED, CommitContent.payload(blind.answer, item.input, draftTexts,
                 project.taskType, project.labelList(), blind.guidelinesVersion));
+        gold.scored(project, a.annotatorId, a.itemId, blind.answer, true);
         counts.addLabeled(a.projectId, counts.labeled(a.itemId, project.overlap));
         meters.committed(started);
         return blind;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Finds an item with an open place that the annotator has not had, walking {@code items_queue_ix}
@@ -24,8 +25,18 @@ class QueueWalk {
 
     static final int PAGE = 16;
 
-    /** An item whose row is locked by this transaction, with the places it had taken. */
-    record Place(long itemId, int taken) {
+    /**
+     * An item whose row is locked by this transaction, with the places it had taken; or a gold item ({@code gold}),
+     * which has no overlap limit and is not locked.
+     */
+    record Place(long itemId, int taken, boolean gold) {
+        Place(long itemId, int taken) {
+            this(itemId, taken, false);
+        }
+
+        static Place gold(long itemId) {
+            return new Place(itemId, 0, true);
+        }
     }
 
     private final EntityManager em;
@@ -47,16 +58,36 @@ class QueueWalk {
     }
 
     Optional<Place> take(Project project, long annotatorId, double start) {
-        Optional<Place> place = walk(project, annotatorId, start, 2, true);
-        return place.isPresent() ? place : walk(project, annotatorId, -1, start, false);
+        Pages open = (after, inclusive, to) -> page(project.id, after, inclusive, to);
+        LongFunction<Optional<Place>> claim = itemId -> lock(itemId, project.overlap);
+        Optional<Place> place = walk(open, claim, annotatorId, start, 2, true);
+        return place.isPresent() ? place : walk(open, claim, annotatorId, -1, start, false);
     }
 
-    /** Open items with queue_rank in [from, to) ({@code inclusive}) or (from, to), lowest rank first. */
-    private Optional<Place> walk(Project project, long annotatorId, double from, double to, boolean inclusive) {
+    /**
+     * A gold item ({@code gold_items}) the annotator has not had, walking {@code gold_items_walk_ix} the same way from
+     * {@code start}. A gold item has no overlap limit, so nothing is locked: the member's row lock, held by the caller,
+     * keeps one annotator from taking an item twice. Reads no known answer.
+     */
+    Optional<Place> takeGold(long projectId, long annotatorId, double start) {
+        Pages gold = (after, inclusive, to) -> goldPage(projectId, after, inclusive, to);
+        LongFunction<Optional<Place>> claim = itemId -> Optional.of(Place.gold(itemId));
+        Optional<Place> place = walk(gold, claim, annotatorId, start, 2, true);
+        return place.isPresent() ? place : walk(gold, claim, annotatorId, -1, start, false);
+    }
+
+    /** A page of (item id, rank) rows with rank in [after, to) ({@code inclusive}) or (after, to), lowest first. */
+    private interface Pages {
+        List<Object[]> after(double after, boolean inclusive, double to);
+    }
+
+    /** Items with rank in [from, to) ({@code inclusive}) or (from, to), lowest rank first: the first one claimed. */
+    private Optional<Place> walk(Pages pages, LongFunction<Optional<Place>> claim, long annotatorId, double from,
+                                 double to, boolean inclusive) {
         double after = from;
         boolean first = inclusive;
         while (true) {
-            List<Object[]> page = page(project.id, after, first, to);
+            List<Object[]> page = pages.after(after, first, to);
             first = false;
             if (page.isEmpty()) {
                 return Optional.empty();
@@ -65,7 +96,7 @@ class QueueWalk {
             for (Object[] row : page) {
                 long itemId = ((Number) row[0]).longValue();
                 if (!had.contains(itemId)) {
-                    Optional<Place> place = lock(itemId, project.overlap);
+                    Optional<Place> place = claim.apply(itemId);
                     if (place.isPresent()) {
                         return place;
                     }
@@ -73,6 +104,15 @@ class QueueWalk {
             }
             after = ((Number) page.get(page.size() - 1)[1]).doubleValue();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> goldPage(long projectId, double after, boolean inclusive, double to) {
+        String bound = inclusive ? "walk_rank >= ?2" : "walk_rank > ?2";
+        return em.createNativeQuery("SELECT item_id, walk_rank FROM gold_items WHERE project_id = ?1 AND " + bound
+                        + " AND walk_rank < ?3 ORDER BY project_id, walk_rank")
+                .setParameter(1, projectId).setParameter(2, after).setParameter(3, to)
+                .setMaxResults(PAGE).getResultList();
     }
 
     /**

@@ -29,21 +29,24 @@ public class ProjectResource {
 
     /**
      * A project; {@code guidelines} is the version in force, numbered {@code guidelinesVersion}; an unanswered
-     * assignment keeps its place for {@code reservationSeconds}.
+     * assignment keeps its place for {@code reservationSeconds}; gold items take {@code goldRate} of the queue
+     * positions and the optional qualification ({@link GoldSettings}).
      */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
-                              int guidelinesVersion, int reservationSeconds) {
+                              int guidelinesVersion, int reservationSeconds, double goldRate, int qualificationItems,
+                              double qualificationAccuracy) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
-                    p.status, p.guidelinesVersion, p.reservationSeconds);
+                    p.status, p.guidelinesVersion, p.reservationSeconds, p.goldRate, p.qualificationItems,
+                    p.qualificationAccuracy);
         }
     }
 
     public record NewMember(String username) {
     }
 
-    /** What a PATCH may change: the status, the guidelines, the reservation time, or several (at least one). */
+    /** What a PATCH may change: the status, the guidelines, the reservation time, gold settings, or several (at least one). */
     public record ProjectChange(
             @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
             ProjectStatus status,
@@ -55,7 +58,14 @@ public class ProjectResource {
             @Schema(description = "How long, in seconds (1 to 604800, a week), an assignment without a blind answer"
                     + " keeps its item's place before it is released; for assignments handed out or resumed from now on.",
                     minimum = "1", maximum = "604800")
-            Long reservationSeconds) {
+            Long reservationSeconds,
+            @Schema(description = "Share of queue positions that are gold slots, 0 to 1.", minimum = "0", maximum = "1")
+            Double goldRate,
+            @Schema(description = "Qualification: how many first positions are gold (0: none).", minimum = "0",
+                    maximum = "1000")
+            Integer qualificationItems,
+            @Schema(description = "Qualification: blind accuracy needed, 0 to 1.", minimum = "0", maximum = "1")
+            Double qualificationAccuracy) {
     }
 
     private final ProjectService projects;
@@ -103,7 +113,8 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public ProjectView change(@PathParam("id") long id, @NotNull ProjectChange body) {
-        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(), me.id()));
+        return ProjectView.of(projects.change(id, body.status(), body.guidelines(), body.reservationSeconds(),
+                new GoldSettings(body.goldRate(), body.qualificationItems(), body.qualificationAccuracy()), me.id()));
     }
 
     @POST

@@ -90,11 +90,18 @@ public class ProjectService {
      */
     public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
                           long editorId) {
-        if (next == null && newGuidelines == null && reservationSeconds == null) {
+        return change(projectId, next, newGuidelines, reservationSeconds, new GoldSettings(null, null, null), editorId);
+    }
+
+    /** As above, and the gold-item settings given ({@link GoldSettings}), checked before anything changes. */
+    public Project change(long projectId, ProjectStatus next, String newGuidelines, Long reservationSeconds,
+                          GoldSettings gold, long editorId) {
+        if (next == null && newGuidelines == null && reservationSeconds == null && gold.empty()) {
             throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
-                    + " reservationSeconds, or more than one of them.");
+                    + " reservationSeconds, goldRate, qualificationItems, qualificationAccuracy, or more than one.");
         }
         Project project = locked(projectId);
+        gold.applyTo(project);
         if (newGuidelines != null) {
             guidelines.edit(project, newGuidelines, editorId);
         }
