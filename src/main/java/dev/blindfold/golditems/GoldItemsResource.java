@@ -6,13 +6,12 @@ import dev.blindfold.project.KnownAnswers;
 import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.web.BlindfoldConfig;
-import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.QueryNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -74,12 +73,11 @@ public class GoldItemsResource {
     @GET
     @Path("/gold-accuracy")
     @RolesAllowed({Roles.OPS, Roles.AUDITOR, Roles.ADMIN})
-    public GoldAccuracy.Page accuracy(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") long after,
-                                      @QueryParam("limit") @DefaultValue("100") int limit) {
+    public GoldAccuracy.Page accuracy(@PathParam("id") long id, @QueryParam("after") String afterParam,
+                                      @QueryParam("limit") String limitParam) {
+        long after = QueryNumbers.whole("after", afterParam, 0, Long.MAX_VALUE, 0);
+        int limit = (int) QueryNumbers.whole("limit", limitParam, 1, GoldAccuracy.MAX_PAGE, 100);
         projects.find(id);
-        if (limit < 1 || limit > GoldAccuracy.MAX_PAGE) {
-            throw ProblemException.badRequest("invalid-page", "limit must be from 1 to " + GoldAccuracy.MAX_PAGE + ".");
-        }
         List<GoldAccuracy.Row> rows = accuracy.rows(id, after, limit);
         Long next = rows.size() == limit ? rows.get(rows.size() - 1).annotatorId() : null;
         return new GoldAccuracy.Page(id, known.count(id), rows, next);

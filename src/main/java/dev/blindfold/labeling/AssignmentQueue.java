@@ -137,7 +137,7 @@ public class AssignmentQueue {
         Reservations.reserve(a, project);
         a.persist();
         if (place.gold()) {
-            counts.goldTaken(place.itemId());
+            counts.goldTaken(project.id, annotatorId, place.itemId());
         } else {
             counts.placeTaken(project.id, place.itemId(), place.taken(), project.overlap);
         }

@@ -44,7 +44,7 @@ class GoldMix {
         if (project.qualificationItems > 0) {
             Boolean qualified = known.qualified(project.id, member.userId);
             if (qualified == null) {
-                Optional<QueueWalk.Place> gold = walk.takeGold(project.id, member.userId, start);
+                Optional<QueueWalk.Place> gold = gold(project, member, start);
                 if (gold.isPresent()) {
                     return gold;
                 }
@@ -55,13 +55,19 @@ class GoldMix {
             }
         }
         if (goldSlot(member.orderSeed, position, project.goldRate)) {
-            Optional<QueueWalk.Place> gold = walk.takeGold(project.id, member.userId, start);
+            Optional<QueueWalk.Place> gold = gold(project, member, start);
             if (gold.isPresent()) {
                 return gold;
             }
         }
         Optional<QueueWalk.Place> place = regular.get();
-        return place.isPresent() ? place : walk.takeGold(project.id, member.userId, start);
+        return place.isPresent() ? place : gold(project, member, start);
+    }
+
+    /** A gold item the annotator has not had, walked for only when their counts say one is left. */
+    private Optional<QueueWalk.Place> gold(Project project, Membership member, double start) {
+        return known.anyLeft(project.id, member.userId) ? walk.takeGold(project.id, member.userId, start)
+                : Optional.empty();
     }
 
     /** Counts a blind or final answer on a gold item; a blind one may decide the annotator's qualification. */

@@ -68,7 +68,7 @@ final class ImportWriter {
             throw ProblemException.badRecord(noun, item.line(), "drafts must hold at least 2 drafts in a PAIRWISE project"
                     + " (found " + item.drafts().size() + ").");
         }
-        String goldProblem = item.gold() == null ? null : KnownAnswers.problem(project, item.gold(), maxAnswer);
+        String goldProblem = item.gold() == null ? null : KnownAnswers.problem(project, item.gold(), maxAnswer, "gold");
         if (goldProblem != null) {
             throw ProblemException.badRecord(noun, item.line(), goldProblem);
         }

@@ -81,6 +81,7 @@ public class ItemImportService {
                 parse.accept(writer);
                 Counts counts = writer.finish();
                 leakCounts.add(projectId, counts.flaggedDrafts());
+                KnownAnswers.counted(em, projectId, counts.goldItems());
                 queueCounts.itemsAdded(projectId, counts.created());
                 return counts;
             });

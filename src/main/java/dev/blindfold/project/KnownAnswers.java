@@ -32,20 +32,21 @@ public class KnownAnswers {
 
     /**
      * A known answer is checked as a blind answer of the project's task type is: present, not blank, at most
-     * {@code maxLength} characters, and on a CATEGORICAL project one of its labels. Returns the problem, or null.
+     * {@code maxLength} characters, and on a CATEGORICAL project one of its labels. Returns the problem, naming the
+     * value as {@code field} (the import's "gold", the API's "answer"), or null.
      */
-    public static String problem(Project project, String answer, int maxLength) {
+    public static String problem(Project project, String answer, int maxLength, String field) {
         if (answer == null || answer.isBlank()) {
-            return "gold must not be blank.";
+            return field + " must not be blank.";
         }
         if (answer.length() > maxLength) {
-            return "gold is longer than " + maxLength + " characters.";
+            return field + " is longer than " + maxLength + " characters.";
         }
         if (answer.indexOf('\u0000') >= 0) {
-            return "gold contains a NUL character (\\u0000), which text may not hold.";
+            return field + " contains a NUL character (\\u0000), which text may not hold.";
         }
         if (project.taskType == TaskType.CATEGORICAL && !project.labelList().contains(answer)) {
-            return "gold must be one of the project's labels: " + project.labelList() + ".";
+            return field + " must be one of the project's labels: " + project.labelList() + ".";
         }
         return null;
     }
@@ -72,11 +73,30 @@ public class KnownAnswers {
                 .getResultList().isEmpty();
     }
 
-    /** How many gold items the project has (ops' views; an index range of gold_items_walk_ix). */
+    /** How many gold items the project has: a count kept in its queue_counts row. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(long projectId) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM gold_items WHERE project_id = ?1")
+        return ((Number) em.createNativeQuery("SELECT gold_items FROM queue_counts WHERE project_id = ?1")
                 .setParameter(1, projectId).getSingleResult()).longValue();
+    }
+
+    /**
+     * Whether a gold item the annotator has not had is left: the project's kept count against theirs, two rows. A
+     * gold slot asks first, so an annotator who has had every gold item does not walk them all to find none.
+     */
+    public boolean anyLeft(long projectId, long annotatorId) {
+        Number left = (Number) em.createNativeQuery("SELECT c.gold_items - m.gold_had FROM queue_counts c"
+                        + " JOIN project_members m ON m.project_id = c.project_id WHERE c.project_id = ?1 AND m.user_id = ?2")
+                .setParameter(1, projectId).setParameter(2, annotatorId).getSingleResult();
+        return left.longValue() > 0;
+    }
+
+    /** Adds to the project's kept count of gold items; call last in the transaction (the row is the queue's). */
+    static void counted(EntityManager em, long projectId, long change) {
+        if (change != 0) {
+            em.createNativeQuery("UPDATE queue_counts SET gold_items = gold_items + ?2 WHERE project_id = ?1")
+                    .setParameter(1, projectId).setParameter(2, change).executeUpdate();
+        }
     }
 
     /**
@@ -85,13 +105,15 @@ public class KnownAnswers {
      * that was handed out as a regular one took overlap places that a gold item does not count.
      */
     public void mark(Project project, String externalId, String answer, int maxLength, long userId) {
-        String problem = problem(project, answer, maxLength);
+        String problem = problem(project, answer, maxLength, "answer");
         if (problem != null) {
             throw ProblemException.badRequest("invalid-gold", problem);
         }
         Item item = unassigned(project, externalId, "its known answer can no longer be set or changed");
-        em.createNativeQuery("DELETE FROM gold_items WHERE item_id = ?1").setParameter(1, item.id).executeUpdate();
+        int replaced = em.createNativeQuery("DELETE FROM gold_items WHERE item_id = ?1").setParameter(1, item.id)
+                .executeUpdate();
         store(em, project.id, item.id, answer, userId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        counted(em, project.id, 1 - replaced);
     }
 
     /** Makes a gold item a regular one again; refused (409) once it has been handed to anyone. False if it was not gold. */
@@ -101,6 +123,7 @@ public class KnownAnswers {
                 .executeUpdate();
         em.createNativeQuery("UPDATE items SET has_open_place = TRUE WHERE id = ?1").setParameter(1, item.id)
                 .executeUpdate();
+        counted(em, project.id, -removed);
         return removed > 0;
     }
 

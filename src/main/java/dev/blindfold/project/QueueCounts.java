@@ -59,11 +59,14 @@ public class QueueCounts {
 
     /**
      * An annotator took a gold item ({@link KnownAnswers}): it has no overlap limit, so it never fills and stays out of
-     * the regular walk; its places taken are kept for ops' figures only.
+     * the regular walk; its places taken are kept for ops' figures only. The member's count of gold items had tells
+     * their later gold slots, with the project's count, whether any is left for them ({@link KnownAnswers#anyLeft}).
      */
-    public void goldTaken(long itemId) {
+    public void goldTaken(long projectId, long annotatorId, long itemId) {
         em.flush();
         update("UPDATE items SET places_taken = places_taken + 1 WHERE id = ?1", itemId);
+        update("UPDATE project_members SET gold_had = gold_had + 1 WHERE project_id = ?1 AND user_id = ?2",
+                projectId, annotatorId);
     }
 
     /** Gives back the place of a skipped or released assignment; reopening a full item tells every member who had it.
@@ -175,7 +178,8 @@ public class QueueCounts {
                 + " AND " + NOT_GOLD.replace("items.", "i.") + "),"
                 + " labeled_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.labels > 0),"
                 + " done_items = (SELECT COUNT(*) FROM items i JOIN projects p ON p.id = i.project_id"
-                + " WHERE i.project_id = ?1 AND i.labels >= p.overlap)"
+                + " WHERE i.project_id = ?1 AND i.labels >= p.overlap),"
+                + " gold_items = (SELECT COUNT(*) FROM gold_items g WHERE g.project_id = ?1)"
                 + " WHERE project_id = ?1", projectId);
         update("DELETE FROM queue_deltas WHERE project_id = ?1", projectId);
         update("UPDATE project_members SET finals = (SELECT COUNT(*) FROM assignments a"
@@ -184,7 +188,9 @@ public class QueueCounts {
                 + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND i.has_open_place = FALSE"
                 + " AND " + NOT_GOLD.replace("items.", "i.") + "),"
                 + " skipped = (SELECT COUNT(*) FROM assignments a"
-                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'SKIPPED')"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'SKIPPED'),"
+                + " gold_had = (SELECT COUNT(*) FROM assignments a JOIN gold_items g ON g.item_id = a.item_id"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id)"
                 + " WHERE project_id = ?1", projectId);
     }
 

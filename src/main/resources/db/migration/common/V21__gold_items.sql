@@ -26,3 +26,9 @@ ALTER TABLE project_members ADD COLUMN gold_blind_right INTEGER DEFAULT 0 NOT NU
 ALTER TABLE project_members ADD COLUMN gold_final INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE project_members ADD COLUMN gold_final_right INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE project_members ADD COLUMN qualified BOOLEAN;
+-- And how many gold items they have been handed (skipped ones too): with the project's count below, a gold slot knows
+-- without walking that none is left for them.
+ALTER TABLE project_members ADD COLUMN gold_had INTEGER DEFAULT 0 NOT NULL;
+
+-- Per project, its gold items: kept by import, mark and unmark, so no view counts them.
+ALTER TABLE queue_counts ADD COLUMN gold_items BIGINT DEFAULT 0 NOT NULL;

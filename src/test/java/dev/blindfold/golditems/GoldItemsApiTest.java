@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blindfold.support.Api;
+import dev.blindfold.support.Browser;
 import dev.blindfold.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -187,6 +188,15 @@ class GoldItemsApiTest {
         assertEquals(Wilson.of(2, 3).low(), row.getDouble("blind.low"), 1e-6);
         assertEquals(1.0 / 3, row.getDouble("change"), 1e-6, "the final answers were a third more often right");
         assertTrue(row.get("qualified") == null, "no qualification on this project");
+
+        JsonPath report = Api.as(auditor).get("/api/projects/" + projectId + "/audit/report").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(3, report.getInt("goldAccuracy.goldItems"));
+        assertEquals(2, report.getInt("goldAccuracy.annotators.find { it.annotator == '" + ana + "' }.blind.right"));
+        String page = Browser.signIn(auditor).page().get("/projects/" + projectId + "/audit/report").then()
+                .statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"report-gold-accuracy\"") && page.contains("<td>" + ana + "</td><td>3</td><td>66.7%</td>"),
+                "the report's quality section has the annotator's gold accuracy row: " + page);
     }
 
     @Test

@@ -8,17 +8,19 @@ import dev.blindfold.audit.anchoring.AnchoringFlag;
 import dev.blindfold.audit.anchoring.AnchoringService;
 import dev.blindfold.audit.anchoring.AnnotatorAnchoring;
 import dev.blindfold.audit.mirrorgap.MirrorGapRow;
+import dev.blindfold.golditems.GoldQuality;
 
 /**
  * The anchoring report of one project, for an auditor to read, print or hand on: whether the log verifies (or
  * verified, when last checked: {@link ReportVerification}), labels per exposure class, agreement of blind and final answers, the mirror gap per model family, the
  * per-annotator anchoring table and the flagged labels (the first {@link AnchoringService#FLAGS_SHOWN} of
- * {@code flagsTotal}; the flags table has them all).
+ * {@code flagsTotal}; the flags table has them all), and each annotator's accuracy on gold items ({@link GoldQuality}).
  */
 public record AnchoringReport(long projectId, String projectName, String taskType, Instant generatedAt,
                           ReportVerification verification, Map<String, Long> exposure,
                           AgreementService.Agreement agreement, List<MirrorGapRow> mirrorGap,
-                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal) {
+                          List<AnnotatorAnchoring> annotators, List<AnchoringFlag> flags, long flagsTotal,
+                          GoldQuality goldAccuracy) {
 
     /** Flags not listed in {@code flags}. */
     public long flagsNotShown() {

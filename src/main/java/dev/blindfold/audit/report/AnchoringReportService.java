@@ -2,6 +2,7 @@ package dev.blindfold.audit.report;
 
 import dev.blindfold.agreement.AgreementService;
 import dev.blindfold.provenance.ProjectChains;
+import dev.blindfold.golditems.GoldQualityReads;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,12 @@ public class AnchoringReportService {
     private final AgreementService agreement;
     private final MirrorGapService mirrorGap;
     private final long verifyEvents;
+    private final GoldQualityReads goldItems;
 
     AnchoringReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
-                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config) {
+                       AgreementService agreement, MirrorGapService mirrorGap, BlindfoldConfig config,
+                       GoldQualityReads goldItems) {
+        this.goldItems = goldItems;
         this.chains = chains;
         this.kept = kept;
         this.log = log;
@@ -52,7 +56,7 @@ public class AnchoringReportService {
         return new AnchoringReport(projectId, audit.project().name, audit.project().taskType.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), verification, r.exposure(),
                 agreement.agreement(projectId), mirrorGap.mirrorGap(projectId),
-                r.annotators(), r.flags(), r.flagsTotal());
+                r.annotators(), r.flags(), r.flagsTotal(), goldItems.quality(projectId));
     }
 
     private static boolean verifyNow(String verify) {

@@ -3,6 +3,6 @@
  * last kept), labels per exposure class, agreement, the mirror gap, per-annotator anchoring and flags.
  *
  * <p><b>May import:</b> {@code agreement}, {@code audit.anchoring}, {@code audit.chain}, {@code audit.mirrorgap},
- * {@code identity}, {@code provenance}, {@code web}.
+ * {@code golditems}, {@code identity}, {@code provenance}, {@code web}.
  */
 package dev.blindfold.audit.report;
