@@ -17,14 +17,16 @@ import java.util.Map;
  * {family, count, same_content}; similarities name their measure in the key. {@code guidelines_version} is the
  * project's guidelines version the blind answer was written under (null for a label imported from another tool).
  * {@code identity_leak_shown} is true when the label's reveal showed a draft that names its model (false otherwise,
- * and for an imported label: nobody here showed it drafts).
+ * and for an imported label: nobody here showed it drafts). {@code gold_item} is true for a label of a gold item, an
+ * item whose answer label ops know (a control mixed into every queue, not consensus gold), with that answer in
+ * {@code gold_answer} (null otherwise), so a training set can leave the controls out or score against them.
  */
 final class JsonlRows {
 
     /** The keys of every row, in order. */
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
             "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at",
-            "guidelines_version", "identity_leak_shown", "prior_exposure",
+            "guidelines_version", "identity_leak_shown", "gold_item", "gold_answer", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
             "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "source");
 
@@ -51,6 +53,8 @@ final class JsonlRows {
         row.put("committed_at", l.committedAt().toString());
         row.put("guidelines_version", pl.guidelinesVersion());
         row.put("identity_leak_shown", pl.identityLeakShown());
+        row.put("gold_item", pl.goldAnswer() != null);
+        row.put("gold_answer", pl.goldAnswer());
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, l.sameContentFrom(family))));
         row.put("prior_exposure", prior);
@@ -119,6 +123,8 @@ final class JsonlRows {
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
         row.put("guidelines_version", null);
         row.put("identity_leak_shown", false);
+        row.put("gold_item", l.goldAnswer() != null);
+        row.put("gold_answer", l.goldAnswer());
         List<Map<String, Object>> prior = new ArrayList<>();
         l.priorExposure().forEach((family, count) -> prior.add(prior(family, count, count)));
         row.put("prior_exposure", prior);

@@ -35,10 +35,16 @@ public class LabelReader {
      */
     /**
      * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
-     * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
+     * (flagged at import, V20), so the final answer may lean on a model the annotator recognised. {@code goldAnswer}:
+     * the item's known answer when it is a gold item (V21; staff exports only), else null.
      */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion, boolean identityLeakShown) {
+                               int guidelinesVersion, boolean identityLeakShown, String goldAnswer) {
+        /** A label of an item that is not a gold item. */
+        public ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
+                            int guidelinesVersion, boolean identityLeakShown) {
+            this(label, annotatorId, itemId, externalId, input, guidelinesVersion, identityLeakShown, null);
+        }
     }
 
     private static final List<AssignmentStatus> LABELED = List.of(AssignmentStatus.COMMITTED, AssignmentStatus.FINAL);
@@ -161,11 +167,24 @@ public class LabelReader {
                         + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
+        Map<Long, String> gold = goldAnswers(items.values().stream().map(r -> (Long) r[1]).distinct().toList());
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
-                    (Integer) item[4], (Boolean) item[5]));
+                    (Integer) item[4], (Boolean) item[5], gold.get((Long) item[1])));
         }
         batch.clear();
+    }
+
+    /** The known answers of the batch's gold items (V21), one probe of gold_items_pkey per item. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, String> goldAnswers(List<Long> itemIds) {
+        Map<Long, String> gold = new HashMap<>();
+        if (!itemIds.isEmpty()) {
+            ((List<Object[]>) em.createNativeQuery("SELECT item_id, answer FROM gold_items WHERE item_id IN (?1)")
+                    .setParameter(1, itemIds).getResultList())
+                    .forEach(r -> gold.put(((Number) r[0]).longValue(), (String) r[1]));
+        }
+        return gold;
     }
 }

@@ -2,6 +2,7 @@ package dev.blindfold.project;
 
 import dev.blindfold.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * full: "item k of N" counts it as an item every annotator can still get ({@link QueueCounts}).
  */
 @ApplicationScoped
+@Named("knownAnswers")
 @Transactional(Transactional.TxType.MANDATORY)
 public class KnownAnswers {
 

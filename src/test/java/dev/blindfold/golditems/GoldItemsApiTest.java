@@ -200,6 +200,33 @@ class GoldItemsApiTest {
     }
 
     @Test
+    void exportsMarkLabelsOfGoldItemsWithTheKnownAnswer() throws Exception {
+        String ops = TestData.user("ops");
+        String ana = TestData.user("annotator");
+        long projectId = TestData.project(ops, "CATEGORICAL", LABELS, 1, "REVEAL_AFTER_COMMIT",
+                line("e1", "yes") + line("e2", null), List.of(ana));
+        for (int i = 0; i < 2; i++) {
+            long aid = TestData.next(ana, projectId);
+            TestData.commit(ana, aid, "no");
+            TestData.keep(ana, aid);
+        }
+        String jsonl = Api.as(ops).get("/api/projects/" + projectId + "/export?format=jsonl").then().statusCode(200)
+                .extract().asString();
+        Map<String, List<Object>> byItem = new java.util.HashMap<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String text : jsonl.split("\n")) {
+            var row = json.readTree(text);
+            byItem.put(row.get("item_external_id").asText(), java.util.Arrays.asList(row.get("gold_item").asBoolean(),
+                    row.get("gold_answer").isNull() ? null : row.get("gold_answer").asText()));
+        }
+        assertEquals(java.util.Arrays.asList(true, "yes"), byItem.get("e1"));
+        assertEquals(java.util.Arrays.asList(false, null), byItem.get("e2"));
+        String csv = Api.as(ops).get("/api/projects/" + projectId + "/export?format=csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("gold_item,gold_answer"), "the CSV has the columns");
+    }
+
+    @Test
     void anAnnotatorBelowTheQualificationBarGetsNoRealItems() {
         String ops = TestData.user("ops");
         String good = TestData.user("annotator");
@@ -217,6 +244,8 @@ class GoldItemsApiTest {
         Api.as(poor).get("/api/projects/" + projectId + "/next").then().statusCode(409)
                 .contentType("application/problem+json").body("type", containsString("not-qualified"))
                 .body("detail", containsString("did not qualify"));
+        Browser.signIn(poor).page().get("/projects/" + projectId + "/next").then().statusCode(409)
+                .body(containsString("did not qualify"));
 
         answerNext(good, projectId, true);
         JsonPath goodRow = new JsonPath(accuracy(ops, projectId).prettify())
@@ -251,5 +280,9 @@ class GoldItemsApiTest {
         Api.as(ops).body(Map.of("goldRate", 0.25, "qualificationItems", 5, "qualificationAccuracy", 0.9))
                 .patch("/api/projects/" + projectId).then().statusCode(200).body("goldRate", equalTo(0.25f))
                 .body("qualificationItems", equalTo(5)).body("qualificationAccuracy", equalTo(0.9f));
+        String overview = Browser.signIn(ops).page().get("/projects/" + projectId + "/overview").then().statusCode(200)
+                .extract().asString();
+        assertTrue(overview.contains("1 gold item (known answers, mixed into every queue) · gold rate 25.0%"
+                + " · qualification on the first 5 at 90.0%"), "the overview shows the gold settings: " + overview);
     }
 }
