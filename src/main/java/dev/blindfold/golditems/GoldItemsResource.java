@@ -3,12 +3,9 @@ package dev.blindfold.golditems;
 import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.KnownAnswers;
-import dev.blindfold.project.Project;
 import dev.blindfold.project.ProjectService;
-import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.QueryNumbers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +21,8 @@ import java.util.Map;
 
 /**
  * Label ops mark an item gold with its known answer, change it, or make it regular again (refused once anyone has
- * been handed the item); ops and auditors read each annotator's accuracy on gold, a page of annotators at a time.
+ * been handed the item; each change is an event in their chain, {@link GoldMarks}); ops and auditors read each
+ * annotator's accuracy on gold, a page of annotators at a time.
  */
 @Path("/api/projects/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,17 +33,17 @@ public class GoldItemsResource {
     }
 
     private final ProjectService projects;
+    private final GoldMarks marks;
     private final KnownAnswers known;
     private final GoldAccuracy accuracy;
-    private final BlindfoldConfig config;
     private final CurrentUser me;
 
-    GoldItemsResource(ProjectService projects, KnownAnswers known, GoldAccuracy accuracy, BlindfoldConfig config,
+    GoldItemsResource(ProjectService projects, GoldMarks marks, KnownAnswers known, GoldAccuracy accuracy,
                       CurrentUser me) {
         this.projects = projects;
+        this.marks = marks;
         this.known = known;
         this.accuracy = accuracy;
-        this.config = config;
         this.me = me;
     }
 
@@ -53,20 +51,17 @@ public class GoldItemsResource {
     @Path("/items/{externalId}/gold")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Transactional
     public Map<String, Object> mark(@PathParam("id") long id, @PathParam("externalId") String externalId,
                                     @NotNull KnownAnswer body) {
-        Project project = projects.find(id);
-        known.mark(project, externalId, body.answer(), config.answers().maxLength(), me.id());
+        marks.mark(id, externalId, body.answer(), me.id());
         return Map.of("projectId", id, "externalId", externalId, "gold", true, "answer", body.answer());
     }
 
     @DELETE
     @Path("/items/{externalId}/gold")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Transactional
     public Map<String, Object> unmark(@PathParam("id") long id, @PathParam("externalId") String externalId) {
-        boolean was = known.unmark(projects.find(id), externalId);
+        boolean was = marks.unmark(id, externalId, me.id());
         return Map.of("projectId", id, "externalId", externalId, "gold", false, "wasGold", was);
     }
 

@@ -66,12 +66,12 @@ class QueueWalk {
 
     /**
      * A gold item ({@code gold_items}) the annotator has not had, walking {@code gold_items_walk_ix} the same way from
-     * {@code start}. A gold item has no overlap limit, so nothing is locked: the member's row lock, held by the caller,
-     * keeps one annotator from taking an item twice. Reads no known answer.
+     * {@code start}. A gold item has no overlap limit; its row is locked only to see that it is still gold (label ops
+     * may have made it regular since the page was read). Reads no known answer.
      */
     Optional<Place> takeGold(long projectId, long annotatorId, double start) {
         Pages gold = (after, inclusive, to) -> goldPage(projectId, after, inclusive, to);
-        LongFunction<Optional<Place>> claim = itemId -> Optional.of(Place.gold(itemId));
+        LongFunction<Optional<Place>> claim = this::lockGold;
         Optional<Place> place = walk(gold, claim, annotatorId, start, 2, true);
         return place.isPresent() ? place : walk(gold, claim, annotatorId, -1, start, false);
     }
@@ -139,14 +139,26 @@ class QueueWalk {
     }
 
     /**
-     * Locks the item's row if a place is still open once any other taker has committed; an item found full is not
+     * Locks the item's row if a place is still open (and it is no gold item, which is never in the regular walk) once
+     * any other taker has committed; an item found full is not
      * locked (the condition is checked again after the wait), so a walk holds the lock of the one item it takes and no
      * other, and two walks cannot each hold an item the other waits for.
      */
     @SuppressWarnings("unchecked")
     private Optional<Place> lock(long itemId, int overlap) {
         List<Number> taken = em.createNativeQuery("SELECT places_taken FROM items WHERE id = ?1 AND places_taken < ?2"
-                + " FOR UPDATE").setParameter(1, itemId).setParameter(2, overlap).getResultList();
+                + " AND has_open_place = TRUE FOR UPDATE").setParameter(1, itemId).setParameter(2, overlap).getResultList();
         return taken.stream().findFirst().map(n -> new Place(itemId, n.intValue()));
+    }
+
+    /**
+     * Locks a gold item's row if it is still out of the regular walk once any other transaction on it has committed:
+     * made gold (by label ops, before anyone had it) after a regular walk read it, it fails the regular {@link #lock};
+     * made regular again after a gold walk read it, it fails this one. Either way the row is read again after the wait.
+     */
+    private Optional<Place> lockGold(long itemId) {
+        boolean gold = !em.createNativeQuery("SELECT id FROM items WHERE id = ?1 AND has_open_place = FALSE FOR UPDATE")
+                .setParameter(1, itemId).getResultList().isEmpty();
+        return gold ? Optional.of(Place.gold(itemId)) : Optional.empty();
     }
 }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GoldItemsApiTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private static final List<String> LABELS = List.of("yes", "no");
 
     private static String line(String externalId, String gold) {
@@ -93,7 +96,7 @@ class GoldItemsApiTest {
     }
 
     @Test
-    void opsMarkAndUnmarkAnItemUntilSomeoneIsHandedIt() {
+    void opsMarkAndUnmarkAnItemUntilSomeoneIsHandedIt() throws Exception {
         String ops = TestData.user("ops");
         String ana = TestData.user("annotator");
         long projectId = TestData.project(ops, "CATEGORICAL", LABELS, 1, "REVEAL_AFTER_COMMIT", line("m1", null),
@@ -114,6 +117,30 @@ class GoldItemsApiTest {
                 .contentType("application/problem+json").body("type", containsString("gold-item-in-use"));
         Api.as(ops).delete(gold).then().statusCode(409).body("type", containsString("gold-item-in-use"));
         assertEquals(1, accuracy(ops, projectId).getInt("goldItems"));
+        assertEquals(List.of(ops + " GOLD_ITEM_SET {answer=yes, itemExternalId=m1}",
+                        ops + " GOLD_ITEM_CLEARED {itemExternalId=m1}",
+                        ops + " GOLD_ITEM_SET {answer=no, itemExternalId=m1}"),
+                goldEvents(projectId), "each change is an event in the ops user's chain; refusals log nothing");
+    }
+
+    /** The project's gold-item events in order: actor, type and payload; each on no assignment. */
+    @SuppressWarnings("unchecked")
+    private List<String> goldEvents(long projectId) throws Exception {
+        List<String> events = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT u.username, e.type, e.payload,"
+                + " e.assignment_id FROM events e JOIN users u ON u.id = e.actor_id WHERE e.project_id = ?"
+                + " AND e.type LIKE 'GOLD_ITEM_%' ORDER BY e.id")) {
+            s.setLong(1, projectId);
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    assertEquals(null, r.getObject(4), "no assignment");
+                    events.add(r.getString(1) + " " + r.getString(2) + " "
+                            + new java.util.TreeMap<>(new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readValue(r.getString(3), Map.class)));
+                }
+            }
+        }
+        return events;
     }
 
     @Test
@@ -253,6 +280,21 @@ class GoldItemsApiTest {
         assertEquals(true, goodRow.getBoolean("qualified"));
         String third = next(good, projectId).getString("item.externalId");
         assertTrue(third.startsWith("r"), "a qualified annotator gets real items (gold rate 0): " + third);
+    }
+
+    @Test
+    void whenGoldRunsOutBeforeTheQualificationEndsTheAnswersGivenDecide() {
+        String ops = TestData.user("ops");
+        String ana = TestData.user("annotator");
+        long projectId = TestData.project(ops, "CATEGORICAL", LABELS, 1, "REVEAL_AFTER_COMMIT",
+                line("q1", "yes") + line("q3", "yes") + line("r1", null), List.of(ana));
+        settings(ops, projectId, Map.of("goldRate", 0.0, "qualificationItems", 5, "qualificationAccuracy", 0.5));
+        answerNext(ana, projectId, true);
+        answerNext(ana, projectId, false);
+        assertEquals("r1", next(ana, projectId).getString("item.externalId"), "1 of 2 right reaches 0.5: real items");
+        JsonPath row = new JsonPath(accuracy(ops, projectId).prettify()).setRootPath("annotators[0]");
+        assertEquals(true, row.getBoolean("qualified"));
+        assertEquals(2, row.getInt("blind.n"));
     }
 
     /** Answers the annotator's next item, a qualification (gold) item, rightly or wrongly (q2's answer is "no"). */
