@@ -25,7 +25,14 @@ public class ImportedLabels {
 
     /** An imported label with its item and the item's drafts. */
     public record ImportedLabel(long id, long itemId, String externalId, String input, String source, String sourceId,
-                                String sourceAnnotator, String answer, Instant createdAt, List<ItemDraft> drafts) {
+                                String sourceAnnotator, String answer, Instant createdAt, List<ItemDraft> drafts,
+                                String goldAnswer) {
+
+        /** A label of an item that is not a gold item. */
+        public ImportedLabel(long id, long itemId, String externalId, String input, String source, String sourceId,
+                             String sourceAnnotator, String answer, Instant createdAt, List<ItemDraft> drafts) {
+            this(id, itemId, externalId, input, source, sourceId, sourceAnnotator, answer, createdAt, drafts, null);
+        }
 
         /** Drafts of each family on the label's item: what its annotator could have been shown. */
         public Map<String, Integer> priorExposure() {
@@ -39,7 +46,8 @@ public class ImportedLabels {
     }
 
     private static final String QUERY = "select l.id, l.item_id, i.external_id, i.input, l.source, l.source_id,"
-            + " l.source_annotator, l.answer, l.created_at, d.model, d.family, d.version, d.text"
+            + " l.source_annotator, l.answer, l.created_at, d.model, d.family, d.version, d.text,"
+            + " (select g.answer from gold_items g where g.item_id = l.item_id)"
             + " from imported_labels l join items i on i.id = l.item_id left join drafts d on d.item_id = l.item_id"
             + " where l.project_id = ?1 order by l.item_id, l.id, d.id";
     private static final int FETCH = 500;
@@ -62,7 +70,8 @@ public class ImportedLabels {
                         sink.accept(current);
                     }
                     current = new ImportedLabel(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                            (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), new ArrayList<>());
+                            (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), new ArrayList<>(),
+                            (String) r[13]);
                 }
                 if (r[9] != null) {
                     current.drafts().add(new ItemDraft((String) r[9], (String) r[10], (String) r[11], (String) r[12]));

@@ -22,14 +22,17 @@ import java.util.Map;
  * for a label committed without its page being shown, and for imported labels); {@code draft_order} the shown drafts'
  * model names in slot order, A first ([] when never revealed; null for imported labels). {@code adjudicated_answer} and
  * {@code adjudication_exposure} are the item's adjudication by a reviewer, on every label of the item (null when the
- * item has none committed, and on imported labels).
+ * item has none committed, and on imported labels). {@code gold_item} is true for a label of a gold item, an
+ * item whose answer label ops know (a control mixed into every queue, not consensus gold), with that answer in
+ * {@code gold_answer} (null otherwise), so a training set can leave the controls out or score against them.
  */
 final class JsonlRows {
 
     /** The keys of every row, in order. */
     static final List<String> KEYS = List.of("project_id", "export_id", "item_external_id", "item_input", "annotator",
             "assignment_id", "blind_answer", "final_answer", "final_decision", "preferred_slot", "exposure", "committed_at",
-            "guidelines_version", "identity_leak_shown", "adjudicated_answer", "adjudication_exposure", "prior_exposure",
+            "guidelines_version", "identity_leak_shown", "gold_item", "gold_answer", "adjudicated_answer",
+            "adjudication_exposure", "prior_exposure",
             "blind_ms", "time_to_first_input_ms", "pasted_chars", "focus_losses", "paste_dominant", "offscreen_composition",
             "blind_final_" + Similarity.EDIT, "blind_final_" + Similarity.TOKEN_F1, "drafts", "label_order", "draft_order", "source");
 
@@ -56,6 +59,8 @@ final class JsonlRows {
         row.put("committed_at", l.committedAt().toString());
         row.put("guidelines_version", pl.guidelinesVersion());
         row.put("identity_leak_shown", pl.identityLeakShown());
+        row.put("gold_item", pl.goldAnswer() != null);
+        row.put("gold_answer", pl.goldAnswer());
         row.put("adjudicated_answer", pl.adjudicatedAnswer());
         row.put("adjudication_exposure", pl.adjudicationExposure());
         List<Map<String, Object>> prior = new ArrayList<>();
@@ -128,6 +133,8 @@ final class JsonlRows {
         row.put("committed_at", l.createdAt() == null ? null : l.createdAt().toString());
         row.put("guidelines_version", null);
         row.put("identity_leak_shown", false);
+        row.put("gold_item", l.goldAnswer() != null);
+        row.put("gold_answer", l.goldAnswer());
         row.put("adjudicated_answer", null);
         row.put("adjudication_exposure", null);
         List<Map<String, Object>> prior = new ArrayList<>();

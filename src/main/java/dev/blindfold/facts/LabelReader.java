@@ -35,20 +35,22 @@ public class LabelReader {
      */
     /**
      * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
-     * (flagged at import, V20), so the final answer may lean on a model the annotator recognised.
+     * (flagged at import, V20), so the final answer may lean on a model the annotator recognised. {@code goldAnswer}:
+     * the item's known answer when it is a gold item (V21; staff exports only), else null.
      * {@code need}: what its blind step was held to (V23). {@code labelOrder}: a CATEGORICAL label's labels in the order
      * its assignment showed them (null for other task types, and for a label committed without being shown).
      * {@code adjudicatedAnswer} and {@code adjudicationExposure}: the item's adjudication by a reviewer (V22), null
      * when it has none committed.
      */
     public record ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
-                               int guidelinesVersion, boolean identityLeakShown, BlindNeed need, List<String> labelOrder,
-                               String adjudicatedAnswer, String adjudicationExposure) {
+                               int guidelinesVersion, boolean identityLeakShown, String goldAnswer, BlindNeed need,
+                               List<String> labelOrder, String adjudicatedAnswer, String adjudicationExposure) {
 
+        /** A label of an item that is not a gold item, without the figures only exports read. */
         public ProjectLabel(LabelExposure label, long annotatorId, long itemId, String externalId, String input,
                             int guidelinesVersion, boolean identityLeakShown) {
-            this(label, annotatorId, itemId, externalId, input, guidelinesVersion, identityLeakShown, BlindNeed.NONE,
-                    null, null, null);
+            this(label, annotatorId, itemId, externalId, input, guidelinesVersion, identityLeakShown, null,
+                    BlindNeed.NONE, null, null, null);
         }
 
         /** The drafts' model names in slot order (A, B, ...) as the reveal showed them; empty when never revealed. */
@@ -182,13 +184,27 @@ public class LabelReader {
                         + " where i.id = a.itemId and b.assignmentId = a.id and a.id in :ids", Object[].class)
                 .setParameter("ids", batch.stream().map(LabelExposure::assignmentId).toList())
                 .getResultList().forEach(r -> items.put((Long) r[0], r));
+        Map<Long, String> gold = goldAnswers(items.values().stream().map(r -> (Long) r[1]).distinct().toList());
         for (LabelExposure label : batch) {
             Object[] item = items.get(label.assignmentId());
             sink.accept(new ProjectLabel(label, annotatorId, (Long) item[1], (String) item[2], (String) item[3],
-                    (Integer) item[4], (Boolean) item[5], new BlindNeed((Integer) item[6], (Integer) item[7]),
+                    (Integer) item[4], (Boolean) item[5], gold.get((Long) item[1]),
+                    new BlindNeed((Integer) item[6], (Integer) item[7]),
                     item[8] == null ? null : List.of(((String) item[8]).split("\n")), (String) item[9],
                     (String) item[10]));
         }
         batch.clear();
+    }
+
+    /** The known answers of the batch's gold items (V21), one probe of gold_items_pkey per item. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, String> goldAnswers(List<Long> itemIds) {
+        Map<Long, String> gold = new HashMap<>();
+        if (!itemIds.isEmpty()) {
+            ((List<Object[]>) em.createNativeQuery("SELECT item_id, answer FROM gold_items WHERE item_id IN (?1)")
+                    .setParameter(1, itemIds).getResultList())
+                    .forEach(r -> gold.put(((Number) r[0]).longValue(), (String) r[1]));
+        }
+        return gold;
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Hands an annotator their next assignment: their own unfinished one first, else an item with an open place that
  * they have not had, found by an index walk ({@link QueueWalk}) from a random point of the project's shuffled order
- * (a fresh point per assignment, drawn from the annotator's seed and position). Reads no drafts, counts nothing: the
+ * (a fresh point per assignment, drawn from the annotator's seed and position), or a gold item in a gold slot
+ * ({@link GoldMix}). Reads no drafts, counts nothing: the
  * places taken and "item k of N" are kept counts ({@link QueueCounts}), so a call costs the same at a million items
  * as at a thousand. Locking order, the same on every path: the member's row (serialises one annotator's requests),
  * then one item's row (keeps two annotators from both taking its last place), then the project's counts row.
@@ -54,8 +55,10 @@ public class AssignmentQueue {
     private final QueueCounts counts;
     private final QueueWalk walk;
     private final Reservations reservations;
+    private final GoldMix gold;
 
-    AssignmentQueue(QueueCounts counts, QueueWalk walk, Reservations reservations) {
+    AssignmentQueue(QueueCounts counts, QueueWalk walk, Reservations reservations, GoldMix gold) {
+        this.gold = gold;
         this.counts = counts;
         this.walk = walk;
         this.reservations = reservations;
@@ -80,7 +83,8 @@ public class AssignmentQueue {
                     : ": it hands out no more items."));
         }
         int position = lastPosition(project.id, annotatorId) + 1;
-        return walk.take(project, annotatorId, QueueWalk.start(member.orderSeed, position))
+        return gold.take(project, member, position, () -> walk.take(project, annotatorId,
+                        QueueWalk.start(member.orderSeed, position)))
                 .map(place -> create(project, place, annotatorId, position));
     }
 
@@ -132,7 +136,11 @@ public class AssignmentQueue {
         a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Reservations.reserve(a, project);
         a.persist();
-        counts.placeTaken(project.id, place.itemId(), place.taken(), project.overlap);
+        if (place.gold()) {
+            counts.goldTaken(project.id, annotatorId, place.itemId());
+        } else {
+            counts.placeTaken(project.id, place.itemId(), place.taken(), project.overlap);
+        }
         return a;
     }
 

@@ -40,7 +40,11 @@ public class FinalDecisions {
     private final LabelingMeters meters;
     private final QueueCounts counts;
 
-    FinalDecisions(LabelingService labeling, BlindfoldConfig config, LabelingMeters meters, QueueCounts counts) {
+    private final GoldMix gold;
+
+    FinalDecisions(LabelingService labeling, BlindfoldConfig config, LabelingMeters meters, QueueCounts counts,
+                   GoldMix gold) {
+        this.gold = gold;
         this.counts = counts;
         this.labeling = labeling;
         this.config = config;
@@ -82,6 +86,7 @@ public class FinalDecisions {
         fin.persist();
         a.status = AssignmentStatus.FINAL;
         counts.finalSaved(a.projectId, a.annotatorId);
+        gold.scored(project, a.annotatorId, a.itemId, fin.answer, false);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("decision", fin.decision.name());
         payload.put("answer", fin.answer);

@@ -56,9 +56,12 @@ public class LabelingService {
     private final QueueCounts counts;
     private final LeakCounts leaks;
     private final Event<BlindAnswersComplete> complete;
+    private final GoldMix gold;
 
     LabelingService(EventLog log, BlindfoldConfig config, AssignmentQueue queue, ProjectService projects,
-                    LabelingMeters meters, QueueCounts counts, LeakCounts leaks, Event<BlindAnswersComplete> complete) {
+                    LabelingMeters meters, QueueCounts counts, LeakCounts leaks, Event<BlindAnswersComplete> complete,
+                    GoldMix gold) {
+        this.gold = gold;
         this.counts = counts;
         this.leaks = leaks;
         this.complete = complete;
@@ -141,6 +144,7 @@ public class LabelingService {
         payload.put("readingMs", blind.readingMs);
         payload.put("decisionMs", blind.decisionMs);
         record(a, EventType.BLIND_COMMITTED, payload);
+        gold.scored(project, a.annotatorId, a.itemId, blind.answer, true);
         QueueCounts.Labeled labeled = counts.labeled(a.itemId, project.overlap);
         if (labeled.doneItems() == 1) {
             complete.fire(new BlindAnswersComplete(a.projectId, a.itemId));

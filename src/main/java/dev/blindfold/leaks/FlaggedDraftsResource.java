@@ -1,7 +1,7 @@
 package dev.blindfold.leaks;
 
 import dev.blindfold.identity.Roles;
-import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.QueryNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,18 +38,7 @@ public class FlaggedDraftsResource {
     }
 
     private static long number(String name, String value, long min, long max, long absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, as an out-of-range number is
-        }
-        throw ProblemException.badRequest("invalid-query", name + " must be a whole number from " + min
-                + (max == Long.MAX_VALUE ? " up" : " to " + max) + ".");
+        return QueryNumbers.whole(name, value, min, max, absent);
     }
+
 }

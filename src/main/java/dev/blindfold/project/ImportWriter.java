@@ -21,7 +21,9 @@ import java.util.Set;
  * the new items, their drafts and their imported labels are persisted in that order (so JDBC batches
  * stay whole), then the persistence context is flushed and cleared. Memory holds one chunk, whatever
  * the size of the file. Labels of an item that already exists are added when their source id is new,
- * so a later export of the same tasks brings in annotations written since, and a repeat brings none. Each new draft
+ * so a later export of the same tasks brings in annotations written since, and a repeat brings none. A new item with
+ * a {@code gold} answer (checked as a blind answer of the project's task type) becomes a gold item ({@link KnownAnswers});
+ * the gold answer of an item that exists already is ignored with the rest of it (label ops mark existing items by API). Each new draft
  * is checked for names of its model as its chunk is stored ({@link DraftFlags}), with no query of its own.
  */
 final class ImportWriter {
@@ -42,9 +44,12 @@ final class ImportWriter {
     private int skipped;
     private int drafts;
     private int labels;
+    private int gold;
+    private final int maxAnswer;
 
     /** {@code noun} names a record in errors: "line" or "task"; {@code terms}: the configured identity-leak terms. */
-    ImportWriter(EntityManager em, Project project, String noun, Instant now, List<String> terms) {
+    ImportWriter(EntityManager em, Project project, String noun, Instant now, List<String> terms, int maxAnswer) {
+        this.maxAnswer = maxAnswer;
         this.em = em;
         this.postgres = dev.blindfold.web.DatabaseKind.postgres(em);
         this.project = project;
@@ -63,6 +68,10 @@ final class ImportWriter {
             throw ProblemException.badRecord(noun, item.line(), "drafts must hold at least 2 drafts in a PAIRWISE project"
                     + " (found " + item.drafts().size() + ").");
         }
+        String goldProblem = item.gold() == null ? null : KnownAnswers.problem(project, item.gold(), maxAnswer, "gold");
+        if (goldProblem != null) {
+            throw ProblemException.badRecord(noun, item.line(), goldProblem);
+        }
         pending.add(new Pending(item, itemLabels));
         if (pending.size() == CHUNK) {
             flush();
@@ -71,7 +80,7 @@ final class ImportWriter {
 
     Counts finish() {
         flush();
-        return new Counts(created, skipped, drafts, labels, flags.flagged());
+        return new Counts(created, skipped, drafts, labels, flags.flagged(), gold);
     }
 
     private void flush() {
@@ -82,11 +91,15 @@ final class ImportWriter {
         Set<String> knownLabels = existingLabels(existing.values());
         List<Draft> newDrafts = new ArrayList<>();
         List<ImportedLabel> newLabels = new ArrayList<>();
+        Map<Long, String> newGold = new HashMap<>();
         for (Pending p : pending) {
             Long itemId = existing.get(p.item().externalId());
             if (itemId == null) {
                 itemId = persistItem(p.item());
                 created++;
+                if (p.item().gold() != null) {
+                    newGold.put(itemId, p.item().gold());
+                }
                 for (DraftLine d : p.item().drafts()) {
                     newDrafts.add(draft(itemId, d));
                 }
@@ -103,6 +116,9 @@ final class ImportWriter {
         newDrafts.forEach(em::persist);
         newFamilies(newDrafts);
         newLabels.forEach(em::persist);
+        em.flush();
+        newGold.forEach((itemId, answer) -> KnownAnswers.store(em, project.id, itemId, answer, null, now));
+        gold += newGold.size();
         drafts += newDrafts.size();
         labels += newLabels.size();
         em.flush();

@@ -27,9 +27,10 @@ public class ItemImportService {
 
     /**
      * What an import did: items created, items skipped (already there), drafts and imported labels stored, and how
-     * many of the drafts stored name their model ({@link IdentityTerms}).
+     * many of the drafts stored name their model ({@link IdentityTerms}), and how many new items are gold items
+     * ({@link KnownAnswers}).
      */
-    public record Counts(int created, int skipped, int drafts, int labels, int flaggedDrafts) {
+    public record Counts(int created, int skipped, int drafts, int labels, int flaggedDrafts, int goldItems) {
     }
 
     /** SQL states of a collision with a concurrent import: unique violation, lock wait timeout (H2), lock not
@@ -76,10 +77,11 @@ public class ItemImportService {
             return QuarkusTransaction.joiningExisting().timeout(timeout).call(() -> {
                 Project project = projects.find(projectId);
                 ImportWriter writer = new ImportWriter(em, project, noun, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                        config.identityLeaks().terms());
+                        config.identityLeaks().terms(), config.answers().maxLength());
                 parse.accept(writer);
                 Counts counts = writer.finish();
                 leakCounts.add(projectId, counts.flaggedDrafts());
+                KnownAnswers.counted(em, projectId, counts.goldItems());
                 queueCounts.itemsAdded(projectId, counts.created());
                 return counts;
             });

@@ -21,7 +21,9 @@ public final class ItemLines {
     public record DraftLine(String model, String family, String version, String text) {
     }
 
-    public record ItemLine(int line, String externalId, String input, String metadata, List<DraftLine> drafts) {
+    /** {@code gold}: the item's known answer when the file gives one (a gold item), else null. */
+    public record ItemLine(int line, String externalId, String input, String metadata, List<DraftLine> drafts,
+                           String gold) {
     }
 
     static final int MAX_EXTERNAL_ID = 200;
@@ -111,7 +113,8 @@ public final class ItemLines {
         if (meta != null && meta.length() > MAX_TEXT) {
             throw bad(line, "metadata is longer than " + MAX_TEXT + " characters.");
         }
-        return new ItemLine(line, externalId, input, meta, List.copyOf(draftLines));
+        String gold = node.hasNonNull("gold") ? text(node, "gold", line, MAX_TEXT) : null;
+        return new ItemLine(line, externalId, input, meta, List.copyOf(draftLines), gold);
     }
 
     /** Every text of the record, its keys too, is valid Unicode (see {@link UnicodeText}). */

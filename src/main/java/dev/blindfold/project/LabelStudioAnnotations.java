@@ -80,6 +80,28 @@ final class LabelStudioAnnotations {
         return List.copyOf(labels);
     }
 
+    /**
+     * The known answer of a task: the text of its annotation marked {@code "ground_truth": true} (Label Studio's
+     * mark for a reference annotation), or null when none is; two that disagree are refused. Read before
+     * {@link #of} checks the annotations, so a malformed one is reported by {@link #of} as usual.
+     */
+    static String groundTruth(JsonNode annotations, int task) {
+        String gold = null;
+        if (!annotations.isArray()) {
+            return null;
+        }
+        for (JsonNode annotation : annotations) {
+            if (annotation.path("ground_truth").asBoolean(false) && !annotation.path("was_cancelled").asBoolean(false)) {
+                String answer = text(annotation.path("result"));
+                if (gold != null && !gold.equals(answer)) {
+                    throw bad(task, "two ground_truth annotations give different answers.");
+                }
+                gold = answer;
+            }
+        }
+        return gold == null || gold.isEmpty() ? null : gold;
+    }
+
     /** A result list's text: each result's {@code value.text} lines or {@code value.choices}, one result a line. */
     static String text(JsonNode results) {
         List<String> parts = new ArrayList<>();

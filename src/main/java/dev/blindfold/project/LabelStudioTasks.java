@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  * hidden draft whose model and version are its {@code model_version} and whose family is given per import. Each
  * annotation not cancelled becomes an {@link Annotation} (see {@link LabelStudioAnnotations}): a label written
  * elsewhere, unseen here. A result's text is its {@code value.text} or {@code value.choices}, one result a line.
+ * An annotation marked {@code "ground_truth": true} also gives the item its known answer: a gold item.
  * Plain Java; errors name the task (1-based).
  */
 public final class LabelStudioTasks {
@@ -145,6 +146,10 @@ public final class LabelStudioTasks {
             draft.put("text", text);
         }
         JsonNode annotations = wrapped ? task.path("annotations") : json.createArrayNode();
+        String gold = LabelStudioAnnotations.groundTruth(annotations, n);
+        if (gold != null) {
+            item.put("gold", gold);
+        }
         return new Task(lines.fromNode(n, item), LabelStudioAnnotations.of(annotations, n, taskId));
     }
 

@@ -67,6 +67,18 @@ public class Project extends PanacheEntity {
     @Column(name = "adjudication_below", nullable = false)
     public double adjudicationBelow;
 
+    /** Gold items ({@link KnownAnswers}): the share of queue positions that are gold slots, 0 to 1. */
+    @Column(name = "gold_rate", nullable = false)
+    public double goldRate = GoldSettings.DEFAULT_RATE;
+
+    /** How many first positions are gold for the qualification; 0: no qualification. */
+    @Column(name = "qualification_items", nullable = false)
+    public int qualificationItems;
+
+    /** The blind accuracy on those that an annotator needs to get real items, 0 to 1. */
+    @Column(name = "qualification_accuracy", nullable = false)
+    public double qualificationAccuracy = GoldSettings.DEFAULT_ACCURACY;
+
     @Column(name = "created_by", nullable = false)
     public long createdBy;
 

@@ -4,7 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a PATCH of a project may change, at least one of them: the status, the guidelines, the reservation time, the
- * minimum blind time, the label order, the adjudication threshold. The overview's forms change one each.
+ * minimum blind time, the label order, the adjudication threshold, the gold-item settings. The overview's forms change
+ * one each.
  */
 public record ProjectChange(
         @Schema(description = "ACTIVE, PAUSED or CLOSED; a closed project stays closed.")
@@ -29,21 +30,35 @@ public record ProjectChange(
         @Schema(description = "Adjudication: when an item's last blind answer commits and the share of its blind"
                 + " answers equal to the most common one is below this, the item goes to a reviewer. 0 to 1;"
                 + " 0 sends no item to review.", minimum = "0", maximum = "1")
-        Double adjudicationBelow) {
+        Double adjudicationBelow,
+        @Schema(description = "Share of each annotator's queue positions that are gold slots, 0 to 1 (default 0.1).",
+                minimum = "0", maximum = "1")
+        Double goldRate,
+        @Schema(description = "Qualification: how many first positions are gold items (0 turns it off, the default).",
+                minimum = "0", maximum = "1000")
+        Integer qualificationItems,
+        @Schema(description = "Qualification: blind accuracy on those needed to get real items, 0 to 1 (default 0.8).",
+                minimum = "0", maximum = "1")
+        Double qualificationAccuracy) {
 
     /** A new status and nothing else. */
     public static ProjectChange status(ProjectStatus next) {
-        return new ProjectChange(next, null, null, null, null, null);
+        return new ProjectChange(next, null, null, null, null, null, null, null, null);
     }
 
     /** A new adjudication threshold and nothing else. */
     public static ProjectChange adjudicationBelow(double below) {
-        return new ProjectChange(null, null, null, null, null, below);
+        return new ProjectChange(null, null, null, null, null, below, null, null, null);
+    }
+
+    /** The gold-item settings given, checked and set together. */
+    GoldSettings gold() {
+        return new GoldSettings(goldRate, qualificationItems, qualificationAccuracy);
     }
 
     /** Whether it changes nothing. */
     boolean isEmpty() {
         return status == null && guidelines == null && reservationSeconds == null && minBlindMs == null
-                && labelOrder == null && adjudicationBelow == null;
+                && labelOrder == null && adjudicationBelow == null && gold().empty();
     }
 }

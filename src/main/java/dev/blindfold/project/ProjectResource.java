@@ -30,16 +30,18 @@ public class ProjectResource {
      * A project; {@code guidelines} is the version in force, numbered {@code guidelinesVersion}; an unanswered
      * assignment keeps its place for {@code reservationSeconds}; a blind step should take at least
      * {@code minBlindMs} on top of reading the item ({@code minBlindMsSet}: label ops set it, else it is derived from
-     * the guidelines' length); a CATEGORICAL project shows its labels in {@code labelOrder}.
+     * the guidelines' length); a CATEGORICAL project shows its labels in {@code labelOrder}; gold items take
+     * {@code goldRate} of the queue positions and the optional qualification ({@link GoldSettings}).
      */
     public record ProjectView(long id, String name, TaskType taskType, List<String> labels, int overlap,
                               RevealPolicy revealPolicy, String guidelines, ProjectStatus status,
                               int guidelinesVersion, int reservationSeconds, int minBlindMs, boolean minBlindMsSet,
-                              LabelOrder labelOrder, double adjudicationBelow) {
+                              LabelOrder labelOrder, double adjudicationBelow, double goldRate, int qualificationItems,
+                              double qualificationAccuracy) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.taskType, p.labelList(), p.overlap, p.revealPolicy, p.guidelines,
                     p.status, p.guidelinesVersion, p.reservationSeconds, BlindTime.decisionMs(p), p.minBlindMs != null,
-                    p.labelOrder, p.adjudicationBelow);
+                    p.labelOrder, p.adjudicationBelow, p.goldRate, p.qualificationItems, p.qualificationAccuracy);
         }
     }
 

@@ -90,15 +90,18 @@ public class ProjectService {
      * first (a new version unless the text is the one in force; not on a closed project), then how long a reservation
      * lasts (for assignments handed out or resumed from then on), the minimum blind time and the label order (both
      * for blind answers and first showings from then on: labels already committed keep the figures they were held to),
-     * the adjudication threshold (for items whose last blind answer commits from then on), then its status.
+     * the adjudication threshold (for items whose last blind answer commits from then on), the gold-item settings
+     * ({@link GoldSettings}), then its status.
      * {@code editorId} is who writes a new guidelines version (unused without guidelines).
      */
     public Project change(long projectId, ProjectChange change, long editorId) {
         if (change.isEmpty()) {
             throw ProblemException.badRequest("invalid-project", "give status (ACTIVE, PAUSED, CLOSED), guidelines,"
-                    + " reservationSeconds, minBlindMs, labelOrder, adjudicationBelow, or more than one of them.");
+                    + " reservationSeconds, minBlindMs, labelOrder, adjudicationBelow, goldRate, qualificationItems,"
+                    + " qualificationAccuracy, or more than one of them.");
         }
         Project project = locked(projectId);
+        change.gold().applyTo(project);
         if (change.minBlindMs() != null) {
             project.minBlindMs = minBlindMs(change.minBlindMs());
         }

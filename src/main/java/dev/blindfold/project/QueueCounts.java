@@ -12,7 +12,8 @@ import java.util.List;
  * someone else fills or reopens an item they had; that request writes a {@code queue_deltas} row instead of locking
  * the member's row (which the member's own {@code next} holds while it locks items), and the member's next
  * {@code next} folds the rows in. Every change runs in its caller's transaction, so counts and assignments commit
- * together; {@link #rebuild} recomputes them all from the assignments.
+ * together; {@link #rebuild} recomputes them all from the assignments. A gold item ({@link KnownAnswers}) never
+ * fills: it counts among the project's open items for every member, and is out of the regular walk.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -21,6 +22,9 @@ public class QueueCounts {
     /** "Item k of N": N is the items the member has had or can still get, skipped ones included. */
     public record Progress(long done, long assigned, long total) {
     }
+
+    /** Gold items never fill: they are open to every annotator, whatever their places taken. */
+    private static final String NOT_GOLD = "NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.item_id = items.id)";
 
     private final EntityManager em;
 
@@ -53,12 +57,27 @@ public class QueueCounts {
         }
     }
 
-    /** Gives back the place of a skipped or released assignment; reopening a full item tells every member who had it. */
+    /**
+     * An annotator took a gold item ({@link KnownAnswers}): it has no overlap limit, so it never fills and stays out of
+     * the regular walk; its places taken are kept for ops' figures only. The member's count of gold items had tells
+     * their later gold slots, with the project's count, whether any is left for them ({@link KnownAnswers#anyLeft}).
+     */
+    public void goldTaken(long projectId, long annotatorId, long itemId) {
+        em.flush();
+        update("UPDATE items SET places_taken = places_taken + 1 WHERE id = ?1", itemId);
+        update("UPDATE project_members SET gold_had = gold_had + 1 WHERE project_id = ?1 AND user_id = ?2",
+                projectId, annotatorId);
+    }
+
+    /** Gives back the place of a skipped or released assignment; reopening a full item tells every member who had it.
+     * A gold item stays out of the regular walk. */
     public void placeFreed(long projectId, long itemId, int overlap) {
-        int taken = ((Number) em.createNativeQuery("SELECT places_taken FROM items WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, itemId).getSingleResult()).intValue();
-        update("UPDATE items SET places_taken = ?2, has_open_place = TRUE WHERE id = ?1", itemId, taken - 1);
-        if (taken >= overlap) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT places_taken, (SELECT COUNT(*) FROM gold_items g"
+                + " WHERE g.item_id = ?1) FROM items WHERE id = ?1 FOR UPDATE").setParameter(1, itemId).getSingleResult();
+        int taken = ((Number) r[0]).intValue();
+        boolean gold = ((Number) r[1]).intValue() > 0;
+        update("UPDATE items SET places_taken = ?2, has_open_place = ?3 WHERE id = ?1", itemId, taken - 1, !gold);
+        if (taken >= overlap && !gold) {
             fullItems(projectId, itemId, -1);
         }
     }
@@ -151,22 +170,27 @@ public class QueueCounts {
         update("UPDATE items SET places_taken = (SELECT COUNT(*) FROM assignments a WHERE a.item_id = items.id"
                 + " AND a.status NOT IN ('SKIPPED', 'RELEASED')) WHERE project_id = ?1", projectId);
         update("UPDATE items SET has_open_place = places_taken < (SELECT p.overlap FROM projects p"
-                + " WHERE p.id = items.project_id) WHERE project_id = ?1", projectId);
+                + " WHERE p.id = items.project_id) AND " + NOT_GOLD + " WHERE project_id = ?1", projectId);
         update("UPDATE items SET labels = (SELECT COUNT(*) FROM assignments a WHERE a.item_id = items.id"
                 + " AND a.status IN ('COMMITTED', 'FINAL')) WHERE project_id = ?1", projectId);
         update("UPDATE queue_counts SET items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1),"
-                + " full_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.has_open_place = FALSE),"
+                + " full_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.has_open_place = FALSE"
+                + " AND " + NOT_GOLD.replace("items.", "i.") + "),"
                 + " labeled_items = (SELECT COUNT(*) FROM items i WHERE i.project_id = ?1 AND i.labels > 0),"
                 + " done_items = (SELECT COUNT(*) FROM items i JOIN projects p ON p.id = i.project_id"
-                + " WHERE i.project_id = ?1 AND i.labels >= p.overlap)"
+                + " WHERE i.project_id = ?1 AND i.labels >= p.overlap),"
+                + " gold_items = (SELECT COUNT(*) FROM gold_items g WHERE g.project_id = ?1)"
                 + " WHERE project_id = ?1", projectId);
         update("DELETE FROM queue_deltas WHERE project_id = ?1", projectId);
         update("UPDATE project_members SET finals = (SELECT COUNT(*) FROM assignments a"
                 + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'FINAL'),"
                 + " had_full = (SELECT COUNT(*) FROM assignments a JOIN items i ON i.id = a.item_id"
-                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND i.has_open_place = FALSE),"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND i.has_open_place = FALSE"
+                + " AND " + NOT_GOLD.replace("items.", "i.") + "),"
                 + " skipped = (SELECT COUNT(*) FROM assignments a"
-                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'SKIPPED')"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id AND a.status = 'SKIPPED'),"
+                + " gold_had = (SELECT COUNT(*) FROM assignments a JOIN gold_items g ON g.item_id = a.item_id"
+                + " WHERE a.project_id = ?1 AND a.annotator_id = project_members.user_id)"
                 + " WHERE project_id = ?1", projectId);
     }
 

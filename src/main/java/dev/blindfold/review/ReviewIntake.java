@@ -1,6 +1,7 @@
 package dev.blindfold.review;
 
 import dev.blindfold.labeling.BlindAnswersComplete;
+import dev.blindfold.project.KnownAnswers;
 import dev.blindfold.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,8 @@ import java.util.List;
  * under the item's row lock the commit holds ({@link BlindAnswersComplete}), reading only that item's blind answers
  * (as many as the overlap, by assignments_item_ix). An item that never reaches its overlap (skipped or released
  * places not taken again, a project closed early) is never judged: fewer answers than asked for are not a
- * disagreement, and its open places would still be handed out.
+ * disagreement, and its open places would still be handed out. A gold item is never sent: its answer is known, and
+ * its blind answers score the annotators instead.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -23,15 +25,18 @@ class ReviewIntake {
 
     private final EntityManager em;
     private final AdjudicationCounts counts;
+    private final KnownAnswers gold;
 
-    ReviewIntake(EntityManager em, AdjudicationCounts counts) {
+    ReviewIntake(EntityManager em, AdjudicationCounts counts, KnownAnswers gold) {
         this.em = em;
         this.counts = counts;
+        this.gold = gold;
     }
 
     void complete(@Observes BlindAnswersComplete complete) {
         Project project = em.find(Project.class, complete.projectId());
-        if (project.adjudicationBelow <= 0 || em.find(Adjudication.class, complete.itemId()) != null) {
+        if (project.adjudicationBelow <= 0 || em.find(Adjudication.class, complete.itemId()) != null
+                || gold.isGold(complete.itemId())) {
             return;
         }
         List<String> answers = List.copyOf(ReviewService.blindAnswers(em, complete.itemId()).values());

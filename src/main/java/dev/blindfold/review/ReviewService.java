@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * A reviewer's showing and commit. The item comes from {@link ReviewQueue}; its blind answers are shown in a random
  * order fixed per reviewer and logged (REVIEW_SHOWN, with the answers' assignment ids and content hashes, read only by
- * auditors), and the reviewer is recorded as having seen them ({@code review_views}), so their annotator queue never
- * hands them the item. The commit (ADJUDICATION_COMMITTED) takes a new answer or one of the shown ones by number;
+ * auditors); a reviewer account never labels (identity's role rules), so what it is shown never meets a blind answer
+ * of its own. The commit (ADJUDICATION_COMMITTED) takes a new answer or one of the shown ones by number;
  * drafts come after it ({@link AdjudicationSteps}).
  */
 @ApplicationScoped
@@ -87,7 +87,6 @@ public class ReviewService {
                 "guidelinesVersion", project.guidelinesVersion));
         if (!resumed) {
             a.shownSeq = event.seq();
-            seen(a.reviewerId, a.itemId);
         }
         return new ReviewView(a.itemId, project.id, project.name, project.taskType.name(), project.labelList(),
                 item.externalId, item.input, project.guidelines, project.guidelinesVersion, shown, a.status.name(),
@@ -158,13 +157,5 @@ public class ReviewService {
                         + " WHERE a.item_id = ?1 ORDER BY a.id", Object[].class).setParameter(1, itemId).getResultList()
                 .forEach(r -> out.put(((Number) ((Object[]) r)[0]).longValue(), (String) ((Object[]) r)[1]));
         return out;
-    }
-
-    private void seen(long reviewerId, long itemId) {
-        if (em.createNativeQuery("SELECT item_id FROM review_views WHERE reviewer_id = ?1 AND item_id = ?2")
-                .setParameter(1, reviewerId).setParameter(2, itemId).getResultList().isEmpty()) {
-            em.createNativeQuery("INSERT INTO review_views (reviewer_id, item_id) VALUES (?1, ?2)")
-                    .setParameter(1, reviewerId).setParameter(2, itemId).executeUpdate();
-        }
     }
 }

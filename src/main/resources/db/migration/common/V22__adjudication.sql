@@ -40,10 +40,3 @@ CREATE TABLE adjudication_counts (
     sent        BIGINT NOT NULL,
     adjudicated BIGINT NOT NULL
 );
-
--- Every item whose blind answers a reviewer was shown: an annotator's queue never hands that account the item (B7).
-CREATE TABLE review_views (
-    reviewer_id BIGINT NOT NULL REFERENCES users (id),
-    item_id     BIGINT NOT NULL REFERENCES items (id),
-    PRIMARY KEY (reviewer_id, item_id)
-);

@@ -68,7 +68,7 @@ class ImportBench {
         });
         ItemImportService.Counts counts = imports.importNdjson(projectId, upload);
         at[10] = System.nanoTime();
-        assertEquals(new ItemImportService.Counts(count, 0, 2 * count, 0, 0), counts);
+        assertEquals(new ItemImportService.Counts(count, 0, 2 * count, 0, 0, 0), counts);
         double rawSeconds = raw.insert(projectId, count, ImportBench::row);
         return new Run(count, (at[10] - at[0]) / 1e9, (at[1] - at[0]) / 1e9, (at[10] - at[9]) / 1e9, rawSeconds);
     }

@@ -171,14 +171,15 @@ class ReviewApiTest {
     }
 
     @Test
-    void anAnnotatorIsNeverGivenAnItemWhoseBlindAnswersTheyReviewed() {
-        var p = TestData.freeText(1, 1, 2, "REVEAL_AFTER_COMMIT");
-        long itemId = ((Number) em.createNativeQuery("SELECT id FROM items WHERE project_id = ?1")
-                .setParameter(1, p.projectId()).getSingleResult()).longValue();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "INSERT INTO review_views (reviewer_id, item_id) VALUES (?1, ?2)").setParameter(1, userId(p.annotator()))
-                .setParameter(2, itemId).executeUpdate());
-        Api.as(p.annotator()).get("/api/projects/" + p.projectId() + "/next").then().statusCode(204);
+    void aGoldItemIsNeverSentToReviewHoweverItsBlindAnswersDisagree() {
+        var f = TestData.freeTextAllGold(1, 2, 2, "REVEAL_AFTER_COMMIT");
+        Api.as(f.ops()).body(Map.of("adjudicationBelow", 1.0)).patch("/api/projects/" + f.projectId()).then()
+                .statusCode(200);
+        TestData.commit(f.annotators().get(0), TestData.next(f.annotators().get(0), f.projectId()), "one answer");
+        TestData.commit(f.annotators().get(1), TestData.next(f.annotators().get(1), f.projectId()), "another answer");
+        Api.as(TestData.user("reviewer")).get("/api/projects/" + f.projectId() + "/review/next").then().statusCode(204);
+        assertEquals(0, ((Number) Api.as(f.ops()).get("/api/projects/" + f.projectId() + "/adjudications").then()
+                .statusCode(200).extract().jsonPath().get("sent")).intValue());
     }
 
     @Test

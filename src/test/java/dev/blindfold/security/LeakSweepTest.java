@@ -76,9 +76,25 @@ class LeakSweepTest {
     void noResponseToTheAnnotatorCarriesAnyDraftBeforeTheBlindCommit() throws IOException {
         decoyProject();
         Fixture f = TestData.freeText(3, 1, 1, "REVEAL_AFTER_COMMIT");
+        assertEquals(3 * 8, f.secrets().size(), "3 items x (2 texts + 2 x model/family/version)");
+        sweepOver(f, 8);
+    }
+
+    /**
+     * The same sweep over a project whose items are all gold items: no response carries a draft, nor the item's known
+     * answer (a secret of the item like its drafts) before the blind commit.
+     */
+    @Test
+    void noResponseToTheAnnotatorCarriesADraftOrTheKnownAnswerOfAGoldItem() throws IOException {
+        decoyProject();
+        Fixture f = TestData.freeTextAllGold(3, 1, 1, "REVEAL_AFTER_COMMIT");
+        assertEquals(3 * 9, f.secrets().size(), "3 items x (2 texts + 2 x model/family/version + known answer)");
+        sweepOver(f, 9);
+    }
+
+    private void sweepOver(Fixture f, int secretsPerItem) throws IOException {
         String me = f.annotator();
         secrets = f.secrets();
-        assertEquals(3 * 8, secrets.size(), "3 items x (2 texts + 2 x model/family/version)");
 
         Response next = Api.as(me).get("/api/projects/" + f.projectId() + "/next");
         assertEquals(200, next.statusCode());
@@ -182,7 +198,7 @@ class LeakSweepTest {
         assertTrue(shown.stream().allMatch(d -> d.keySet().equals(Set.of("slot", "text", "html"))),
                 "drafts show only slot, text and its HTML, never model, family or version: " + shown);
         List<String> itemSecrets = secrets.stream().filter(s -> s.contains(tag)).toList();
-        assertEquals(8, itemSecrets.size(), "the fixture's secrets of item " + tag);
+        assertEquals(secretsPerItem, itemSecrets.size(), "the fixture's secrets of item " + tag);
         Set<String> expectedTexts = Set.of("zdrafttext" + tag + "a is the first model's answer",
                 "zdrafttext" + tag + "b is the second model's answer");
         assertTrue(itemSecrets.containsAll(expectedTexts));

@@ -194,6 +194,13 @@ class RoleMatrixTest {
                     + w.projectId() + "/drafts/flagged/" + flaggedDraft(w) + "/redact", Map.of("after", "0"))),
             new Route("POST /projects/{id}/drafts/flagged/{draftId}/drop", true, w -> Request.form("/projects/"
                     + w.projectId() + "/drafts/flagged/" + flaggedDraft(w) + "/drop", Map.of("after", "0"))),
+            new Route("PUT /api/projects/{id}/items/{externalId}/gold", false, w -> new Request("PUT", "/api/projects/"
+                    + w.projectId() + "/items/" + freshItem(w, null) + "/gold", "application/json",
+                    Map.of("answer", "the known answer"))),
+            new Route("DELETE /api/projects/{id}/items/{externalId}/gold", false, w -> new Request("DELETE",
+                    "/api/projects/" + w.projectId() + "/items/" + freshItem(w, "the known answer") + "/gold", null, null)),
+            new Route("GET /api/projects/{id}/gold-accuracy", false, w -> Request.get("/api/projects/" + w.projectId()
+                    + "/gold-accuracy")),
             new Route("GET /api/no-such-route", false, w -> Request.get("/api/no-such-route")),
             new Route("GET /no-such-page", true, w -> Request.get("/no-such-page")),
             new Route("GET /api/projects/{id}/review/next", false,
@@ -301,6 +308,9 @@ class RoleMatrixTest {
             {"GET /projects/{id}/drafts/flagged",     303,     403,     200, 200,    200, 403},
             {"POST /projects/{id}/drafts/flagged/{draftId}/redact", 303, 403, 303, 403, 303, 403},
             {"POST /projects/{id}/drafts/flagged/{draftId}/drop", 303, 403, 303, 403, 303, 403},
+            {"PUT /api/projects/{id}/items/{externalId}/gold", 401, 403, 200, 403,  200, 403},
+            {"DELETE /api/projects/{id}/items/{externalId}/gold", 401, 403, 200, 403, 200, 403},
+            {"GET /api/projects/{id}/gold-accuracy",  401,     403,     200, 200,    200, 403},
             {"GET /api/no-such-route",                404,     404,     404, 404,    404, 404},
             {"GET /no-such-page",                     404,     404,     404, 404,    404, 404},
             {"GET /api/projects/{id}/review/next",   401,     403,     403, 403,    403,  204},
@@ -482,6 +492,16 @@ class RoleMatrixTest {
                 .post("/api/projects/" + w.projectId() + "/items").then().statusCode(200);
         return Api.as(w.fixture().ops()).get("/api/projects/" + w.projectId() + "/drafts/flagged").then().statusCode(200)
                 .extract().jsonPath().getLong("drafts.find { it.itemExternalId == '" + item + "' }.id");
+    }
+
+    /** The externalId of a new item nobody has been handed, gold with {@code gold} as its answer unless null. */
+    private static String freshItem(World w, String gold) {
+        String item = TestData.unique("fresh");
+        Api.as(w.fixture().ops()).contentType("application/x-ndjson").body(("{\"externalId\":\"" + item
+                        + "\",\"input\":\"A question\"" + (gold == null ? "" : ",\"gold\":\"" + gold + "\"") + "}\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/projects/" + w.projectId() + "/items").then().statusCode(200);
+        return item;
     }
 
     /** A user's id, from the admin's list of accounts. */

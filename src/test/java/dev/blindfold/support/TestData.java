@@ -42,6 +42,19 @@ public final class TestData {
 
     public static Fixture project(String taskType, List<String> labels, int items, int annotators, int overlap,
                                   String revealPolicy) {
+        return project(taskType, labels, items, annotators, overlap, revealPolicy, false);
+    }
+
+    /**
+     * A FREE_TEXT project like {@link #freeText} whose every item is a gold item, its known answer
+     * {@code zgoldanswer<tag>} one more secret of the item.
+     */
+    public static Fixture freeTextAllGold(int items, int annotators, int overlap, String revealPolicy) {
+        return project("FREE_TEXT", null, items, annotators, overlap, revealPolicy, true);
+    }
+
+    private static Fixture project(String taskType, List<String> labels, int items, int annotators, int overlap,
+                                   String revealPolicy, boolean gold) {
         String ops = user("ops");
         String auditor = user("auditor");
         Map<String, Object> spec = new java.util.HashMap<>(Map.of("name", unique("project"), "taskType", taskType,
@@ -67,8 +80,12 @@ public final class TestData {
             if (labels == null) {
                 secrets.addAll(List.of(textA, textB));
             }
+            String known = gold ? ",\"gold\":\"zgoldanswer" + tag + "\"" : "";
+            if (gold) {
+                secrets.add("zgoldanswer" + tag);
+            }
             ndjson.append(String.format(
-                            "{\"externalId\":\"item-%d-%s\",\"input\":\"Question %d: how do I reset my password?\","
+                            "{\"externalId\":\"item-%d-%s\"" + known + ",\"input\":\"Question %d: how do I reset my password?\","
                                     + "\"drafts\":[{\"model\":\"%s\",\"family\":\"%s\",\"version\":\"%s\",\"text\":\"%s\"},"
                                     + "{\"model\":\"%s\",\"family\":\"%s\",\"version\":\"%s\",\"text\":\"%s\"}]}\n",
                             i, tag, i, modelA, familyA, versionA, textA, modelB, familyB, versionB, textB));

@@ -139,7 +139,8 @@ class BadInputCorpusTest {
 
     /**
      * A project with an open assignment (annotator) and a committed, revealed one (annotator2), a draft of the item of
-     * the committed one, a token, an export, and the auditor's user id.
+     * the committed one, the externalId of that item ({@code $handed}: handed out, so its gold answer cannot change),
+     * a token, an export, and the auditor's user id.
      */
     private Map<String, String> context() throws java.sql.SQLException {
         Fixture f = TestData.freeText(2, 2, 1, "REVEAL_AFTER_COMMIT");
@@ -161,6 +162,8 @@ class BadInputCorpusTest {
                 "$annotator", first));
         context.put("$draft", String.valueOf(draftOf(committed)));
         context.putAll(reviews());
+        context.put("$handed", Api.as(second).get("/api/projects/" + f.projectId() + "/next").then().statusCode(200)
+                .extract().jsonPath().getString("item.externalId"));
         context.put("$user", String.valueOf(Api.as(Api.ADMIN).get("/api/users").then().statusCode(200).extract()
                 .jsonPath().getLong("find { it.username == '" + f.auditor() + "' }.id")));
         return context;

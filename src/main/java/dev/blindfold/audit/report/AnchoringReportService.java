@@ -3,6 +3,7 @@ package dev.blindfold.audit.report;
 import dev.blindfold.agreement.AgreementService;
 import dev.blindfold.project.LeakCounts;
 import dev.blindfold.provenance.ProjectChains;
+import dev.blindfold.golditems.GoldQualityReads;
 import dev.blindfold.web.BlindfoldConfig;
 import dev.blindfold.web.ProblemException;
 import dev.blindfold.review.AdjudicationCounts;
@@ -33,12 +34,14 @@ public class AnchoringReportService {
     private final LeakCounts leaks;
     private final long verifyEvents;
     private final AdjudicationCounts adjudications;
+    private final GoldQualityReads goldItems;
 
     AnchoringReportService(ChainAudit chains, KeptVerifications kept, ProjectChains log, AnchoringService anchoring,
                        AgreementService agreement, MirrorGapService mirrorGap, LeakCounts leaks, BlindfoldConfig config,
-                       AdjudicationCounts adjudications) {
+                       AdjudicationCounts adjudications, GoldQualityReads goldItems) {
         this.leaks = leaks;
         this.adjudications = adjudications;
+        this.goldItems = goldItems;
         this.chains = chains;
         this.kept = kept;
         this.log = log;
@@ -64,7 +67,8 @@ public class AnchoringReportService {
     }
 
     private QualitySection quality(long projectId) {
-        return new QualitySection(leaks.figures(projectId), adjudications.rates(projectId));
+        return new QualitySection(goldItems.quality(projectId), leaks.figures(projectId),
+                adjudications.rates(projectId));
     }
 
     private static boolean verifyNow(String verify) {

@@ -4,6 +4,6 @@
  * the quality section.
  *
  * <p><b>May import:</b> {@code agreement}, {@code audit.anchoring}, {@code audit.chain}, {@code audit.mirrorgap},
- * {@code identity}, {@code project}, {@code provenance}, {@code review}, {@code web}.
+ * {@code golditems}, {@code identity}, {@code project}, {@code provenance}, {@code review}, {@code web}.
  */
 package dev.blindfold.audit.report;

@@ -90,6 +90,8 @@ final class TimelineEvents {
             case RELEASED -> "Place released";
             case DRAFT_REDACTED -> "Draft redacted (it named its model)";
             case DRAFT_DROPPED -> "Draft dropped (it named its model)";
+            case GOLD_ITEM_SET -> "Gold item's known answer set";
+            case GOLD_ITEM_CLEARED -> "Gold item made regular";
             case FIRST_INPUT -> "First input";
             case PASTE -> "Paste";
             case FOCUS_LOST -> "Focus lost";

@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * What happened. Server events are written by the server; client events are claims the page reports. DRAFT_REDACTED
  * and DRAFT_DROPPED are label ops changing a draft that names its model before anyone labels its item; they belong
- * to no assignment and go in the ops user's chain. REVIEW_SHOWN, ADJUDICATION_COMMITTED, ADJUDICATION_REVEALED and
- * ADJUDICATION_FINAL are a reviewer's adjudication of one item (its id in the payload): no assignment, the reviewer's
- * chain.
+ * to no assignment and go in the ops user's chain. GOLD_ITEM_SET and GOLD_ITEM_CLEARED are label ops giving an item a
+ * known answer (a gold item, a control) or taking it away, before anyone is handed the item; the same: no assignment,
+ * the ops user's chain. REVIEW_SHOWN, ADJUDICATION_COMMITTED, ADJUDICATION_REVEALED and ADJUDICATION_FINAL are a
+ * reviewer's adjudication of one item (its id in the payload): no assignment, the reviewer's chain.
  */
 public enum EventType {
     ITEM_SHOWN,
@@ -20,6 +21,8 @@ public enum EventType {
     RELEASED,
     DRAFT_REDACTED,
     DRAFT_DROPPED,
+    GOLD_ITEM_SET,
+    GOLD_ITEM_CLEARED,
     FIRST_INPUT,
     PASTE,
     FOCUS_LOST,
