@@ -1,23 +1,13 @@
 package dev.blindfold.project;
 
 import dev.blindfold.web.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A project's gold-item settings as a PATCH gives them, each optional: how often a queue position is a gold slot,
- * and the qualification (the first {@code qualificationItems} positions are gold; an annotator whose blind accuracy
- * on them is below {@code qualificationAccuracy} gets no real items). Plain Java.
+ * A project's gold-item settings as a PATCH gives them ({@link ProjectChange}), each optional: how often a queue
+ * position is a gold slot, and the qualification (the first {@code qualificationItems} positions are gold; an
+ * annotator whose blind accuracy on them is below {@code qualificationAccuracy} gets no real items). Plain Java.
  */
-public record GoldSettings(
-        @Schema(description = "Share of each annotator's queue positions that are gold slots, 0 to 1 (default 0.1).",
-                minimum = "0", maximum = "1")
-        Double goldRate,
-        @Schema(description = "Qualification: how many first positions are gold items (0 turns it off, the default).",
-                minimum = "0", maximum = "1000")
-        Integer qualificationItems,
-        @Schema(description = "Qualification: blind accuracy on those needed to get real items, 0 to 1 (default 0.8).",
-                minimum = "0", maximum = "1")
-        Double qualificationAccuracy) {
+public record GoldSettings(Double goldRate, Integer qualificationItems, Double qualificationAccuracy) {
 
     public static final double DEFAULT_RATE = 0.1;
     public static final double DEFAULT_ACCURACY = 0.8;
