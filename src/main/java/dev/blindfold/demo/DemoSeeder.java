@@ -6,6 +6,7 @@ import dev.blindfold.identity.User;
 import dev.blindfold.identity.UserService;
 import dev.blindfold.project.ItemImportService;
 import dev.blindfold.project.Project;
+import dev.blindfold.project.ProjectChange;
 import dev.blindfold.project.ProjectService;
 import dev.blindfold.project.ProjectService.NewProject;
 import dev.blindfold.project.RevealPolicy;
@@ -62,6 +63,7 @@ class DemoSeeder {
         }
         users.create("olivia", DEMO_PASSWORD, List.of(Roles.OPS));
         users.create("audrey", DEMO_PASSWORD, List.of(Roles.AUDITOR));
+        users.create("rita", DEMO_PASSWORD, List.of(Roles.REVIEWER));
         long ops = User.byUsername("olivia").orElseThrow().id;
 
         Project support = projects.create(new NewProject("Support replies (demo)", TaskType.FREE_TEXT, null, 2,
@@ -82,10 +84,11 @@ class DemoSeeder {
             importItems(p.id, "/demo/support-replies.ndjson");
         }
         importItems(triage.id, "/demo/ticket-triage.ndjson");
+        projects.change(triage.id, ProjectChange.adjudicationBelow(1.0), ops);
         for (Project p : List.of(support, triage, preference, rating)) {
             ANNOTATORS.forEach(name -> projects.addMember(p.id, name));
         }
-        LOG.infof("Demo loaded: annotators %s, ops 'olivia', auditor 'audrey'; every demo password is '%s'",
+        LOG.infof("Demo loaded: annotators %s, ops 'olivia', auditor 'audrey', reviewer 'rita'; every demo password is '%s'",
                 ANNOTATORS, DEMO_PASSWORD);
     }
 
