@@ -1,5 +1,6 @@
 package dev.blindfold.golditems;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,7 +21,8 @@ public class GoldAccuracy {
      * One annotator: blind and final accuracy on gold; {@code change} is final minus blind accuracy, how much seeing
      * the drafts moved them (null without both); {@code qualified} null while undecided or without a qualification.
      */
-    public record Row(long annotatorId, String annotator, Wilson blind, Wilson fin, Double change, Boolean qualified) {
+    public record Row(long annotatorId, String annotator, Wilson blind, @JsonProperty("final") Wilson fin, Double change,
+                      Boolean qualified) {
         static Row of(long annotatorId, String annotator, Wilson blind, Wilson fin, Boolean qualified) {
             Double change = blind.share() == null || fin.share() == null ? null : fin.share() - blind.share();
             return new Row(annotatorId, annotator, blind, fin, change, qualified);

@@ -210,8 +210,8 @@ class GoldItemsApiTest {
         assertEquals(3, row.getInt("blind.n"), "the regular item's answer is not counted");
         assertEquals(2, row.getInt("blind.right"));
         assertEquals(2.0 / 3, row.getDouble("blind.share"), 1e-6);
-        assertEquals(3, row.getInt("fin.n"));
-        assertEquals(3, row.getInt("fin.right"));
+        assertEquals(3, row.getInt("'final'.n"));
+        assertEquals(3, row.getInt("'final'.right"));
         assertEquals(Wilson.of(2, 3).low(), row.getDouble("blind.low"), 1e-6);
         assertEquals(1.0 / 3, row.getDouble("change"), 1e-6, "the final answers were a third more often right");
         assertTrue(row.get("qualified") == null, "no qualification on this project");
