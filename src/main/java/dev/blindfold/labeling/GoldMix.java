@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * not had ({@link GoldWalk}), else a regular item; a regular position whose walk finds nothing takes a gold item they
  * have not had, so every annotator gets every gold item before their queue ends ("item k of N" counts them all).
  * With a qualification, every position is a gold slot until the annotator has N blind answers on gold (decided at that
- * commit, {@link #scored}); one below the bar then gets no real items (409 not-qualified).
+ * commit, {@link #scored}); one below the bar then gets no real items (409 not-qualified). With no gold item to give
+ * one who has answered none, nothing is decided (409 qualification-unavailable until ops add gold items).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -49,6 +50,9 @@ class GoldMix {
                     return gold;
                 }
                 qualified = known.decide(project, member.userId);
+                if (qualified == null) {
+                    throw qualificationUnavailable(project);
+                }
             }
             if (!qualified) {
                 throw notQualified(project);
@@ -80,6 +84,13 @@ class GoldMix {
         if (blind && project.qualificationItems > 0 && score.blind() >= project.qualificationItems) {
             known.decide(project, annotatorId);
         }
+    }
+
+    /** A qualification with no gold item left for an annotator who has answered none: nothing to decide on yet. */
+    static ProblemException qualificationUnavailable(Project project) {
+        return ProblemException.conflict("qualification-unavailable", "Project '" + project.name + "' asks for a"
+                + " qualification on gold items before real items, and has no gold item for you yet. Ask label ops to"
+                + " add some; you can start as soon as they do.");
     }
 
     static ProblemException notQualified(Project project) {

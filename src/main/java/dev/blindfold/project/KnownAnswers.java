@@ -153,9 +153,11 @@ public class KnownAnswers {
 
     /**
      * Decides the annotator's qualification from their blind answers on gold so far (once: a decided one stays):
-     * passed when they have any and the share right reaches the project's bar. Returns the outcome.
+     * passed when the share right reaches the project's bar. Returns the outcome, or null, deciding nothing, when they
+     * have no blind answer on gold (the project had none for them yet: failing them for good would lock them out of a
+     * project whose gold items ops have not imported yet).
      */
-    public boolean decide(Project project, long annotatorId) {
+    public Boolean decide(Project project, long annotatorId) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT gold_blind, gold_blind_right, qualified FROM project_members"
                         + " WHERE project_id = ?1 AND user_id = ?2").setParameter(1, project.id)
                 .setParameter(2, annotatorId).getSingleResult();
@@ -163,7 +165,10 @@ public class KnownAnswers {
             return (Boolean) r[2];
         }
         int answered = ((Number) r[0]).intValue();
-        boolean passed = answered > 0 && ((Number) r[1]).intValue() >= project.qualificationAccuracy * answered;
+        if (answered == 0) {
+            return null;
+        }
+        boolean passed = ((Number) r[1]).intValue() >= project.qualificationAccuracy * answered;
         em.createNativeQuery("UPDATE project_members SET qualified = ?3 WHERE project_id = ?1 AND user_id = ?2")
                 .setParameter(1, project.id).setParameter(2, annotatorId).setParameter(3, passed).executeUpdate();
         return passed;

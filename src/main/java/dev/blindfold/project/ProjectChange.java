@@ -51,6 +51,12 @@ public record ProjectChange(
         return new ProjectChange(null, null, null, null, null, below, null, null, null);
     }
 
+    /** New gold-item settings (those given) and nothing else. */
+    public static ProjectChange gold(GoldSettings gold) {
+        return new ProjectChange(null, null, null, null, null, null, gold.goldRate(), gold.qualificationItems(),
+                gold.qualificationAccuracy());
+    }
+
     /** The gold-item settings given, checked and set together. */
     GoldSettings gold() {
         return new GoldSettings(goldRate, qualificationItems, qualificationAccuracy);

@@ -221,6 +221,10 @@ class RoleMatrixTest {
                     w -> Request.form("/review/items/" + NOT_HELD + "/reveal", Map.of())),
             new Route("POST /review/items/{itemId}/final", true,
                     w -> Request.form("/review/items/" + NOT_HELD + "/final", Map.of("decision", "KEEP"))),
+            new Route("POST /projects/{id}/gold/items", true, w -> Request.form("/projects/" + w.projectId()
+                    + "/gold/items", Map.of("externalId", freshItem(w, null), "answer", "the known answer"))),
+            new Route("POST /projects/{id}/gold/settings", true, w -> Request.form("/projects/" + w.projectId()
+                    + "/gold/settings", Map.of("goldRate", "0.1"))),
             new Route("POST /projects/{id}/adjudication", true,
                     w -> Request.form("/projects/" + w.projectId() + "/adjudication", Map.of("adjudicationBelow", "0.5"))));
 
@@ -229,16 +233,18 @@ class RoleMatrixTest {
      * annotator's 409s are the blind loop's own refusals (nothing committed yet), past the role check.
      */
     /** Where a signed-in caller is sent by a route that answers 303 other than to their next item. */
-    private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.of(
-            "POST /users", w -> "/users",
-            "POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/members/remove", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview",
-            "POST /projects/{id}/drafts/flagged/{draftId}/redact", w -> "/projects/" + w.projectId() + "/drafts/flagged",
-            "POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged",
-            "GET /review/projects/{id}", w -> "/review",
-            "POST /projects/{id}/adjudication", w -> "/projects/" + w.projectId() + "/overview");
+    private static final Map<String, java.util.function.Function<World, String>> SIGNED_IN_REDIRECTS = Map.ofEntries(
+            Map.entry("POST /users", w -> "/users"),
+            Map.entry("POST /projects/{id}/members", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/members/remove", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/status", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/guidelines", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/drafts/flagged/{draftId}/redact", w -> "/projects/" + w.projectId() + "/drafts/flagged"),
+            Map.entry("POST /projects/{id}/drafts/flagged/{draftId}/drop", w -> "/projects/" + w.projectId() + "/drafts/flagged"),
+            Map.entry("GET /review/projects/{id}", w -> "/review"),
+            Map.entry("POST /projects/{id}/adjudication", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/gold/items", w -> "/projects/" + w.projectId() + "/overview"),
+            Map.entry("POST /projects/{id}/gold/settings", w -> "/projects/" + w.projectId() + "/overview"));
 
     private static final Object[][] MATRIX = {
             // route                                ANONYMOUS ANNOTATOR OPS  AUDITOR ADMIN REVIEWER
@@ -324,6 +330,8 @@ class RoleMatrixTest {
             {"POST /review/items/{itemId}/reveal",    303,     403,     403, 403,    403,  404},
             {"POST /review/items/{itemId}/final",     303,     403,     403, 403,    403,  404},
             {"POST /projects/{id}/adjudication",      303,     403,     303, 403,    303,  403},
+            {"POST /projects/{id}/gold/items",        303,     403,     303, 403,    303,  403},
+            {"POST /projects/{id}/gold/settings",     303,     403,     303, 403,    303,  403},
     };
 
     static Stream<Arguments> matrix() {
