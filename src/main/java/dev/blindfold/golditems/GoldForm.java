@@ -5,6 +5,7 @@ import dev.blindfold.identity.Roles;
 import dev.blindfold.project.GoldSettings;
 import dev.blindfold.project.ProjectChange;
 import dev.blindfold.project.ProjectService;
+import dev.blindfold.web.FormValues;
 import dev.blindfold.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,8 @@ import java.net.URI;
  */
 @Path("/projects/{id}/gold")
 public class GoldForm {
+
+    private static final String INVALID = "invalid-project";
 
     private final GoldMarks marks;
     private final ProjectService projects;
@@ -58,35 +61,14 @@ public class GoldForm {
     public Response settings(@PathParam("id") long projectId, @FormParam("goldRate") String goldRate,
                              @FormParam("qualificationItems") String qualificationItems,
                              @FormParam("qualificationAccuracy") String qualificationAccuracy) {
-        projects.change(projectId, ProjectChange.gold(new GoldSettings(share(goldRate, "goldRate"),
-                whole(qualificationItems), share(qualificationAccuracy, "qualificationAccuracy"))), me.id());
+        projects.change(projectId, ProjectChange.gold(new GoldSettings(
+                FormValues.decimal(INVALID, "goldRate", goldRate),
+                FormValues.whole(INVALID, "qualificationItems", qualificationItems),
+                FormValues.decimal(INVALID, "qualificationAccuracy", qualificationAccuracy))), me.id());
         return overview(projectId);
     }
 
     private static Response overview(long projectId) {
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview")).build();
-    }
-
-    private static Double share(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-project", name + " must be a number from 0 to 1.");
-        }
-    }
-
-    private static Integer whole(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-project", "qualificationItems must be a whole number from 0"
-                    + " (no qualification) to 1000.");
-        }
     }
 }

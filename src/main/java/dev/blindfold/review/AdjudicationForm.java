@@ -4,7 +4,7 @@ import dev.blindfold.identity.CurrentUser;
 import dev.blindfold.identity.Roles;
 import dev.blindfold.project.ProjectChange;
 import dev.blindfold.project.ProjectService;
-import dev.blindfold.web.ProblemException;
+import dev.blindfold.web.FormValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -34,19 +34,8 @@ public class AdjudicationForm {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public Response change(@PathParam("id") long projectId, @FormParam("adjudicationBelow") String below) {
-        projects.change(projectId, ProjectChange.adjudicationBelow(share(below)), me.id());
+        Double share = FormValues.decimal("invalid-project", "adjudicationBelow", below);
+        projects.change(projectId, ProjectChange.adjudicationBelow(share == null ? 0 : share), me.id());
         return Response.seeOther(URI.create("/projects/" + projectId + "/overview")).build();
-    }
-
-    private static double share(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-project", "adjudicationBelow must be a share between 0 and 1"
-                    + " (0 or blank sends no item to review).");
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Values of a page's form fields, read as the JSON API reads its fields: a blank field is absent (null), a value that
- * is not one of the choices or not a whole number is a 400 problem naming the field, never a 500 or a 404.
+ * is not one of the choices or not a number is a 400 problem naming the field, never a 500 or a 404.
  */
 public final class FormValues {
 
@@ -43,6 +43,18 @@ public final class FormValues {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest(slug, field + " must be a whole number.");
+        }
+    }
+
+    /** The number in {@code value}, or null when the field is blank; refused with problem {@code slug}. */
+    public static Double decimal(String slug, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(slug, field + " must be a number.");
         }
     }
 }
