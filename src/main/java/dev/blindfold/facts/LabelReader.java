@@ -31,10 +31,7 @@ public class LabelReader {
 
     /**
      * A label of the project with the item it answers and the guidelines version it was written under (kept with its
-     * blind answer at the commit).
-     */
-    /**
-     * {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
+     * blind answer at the commit). {@code identityLeakShown}: the annotator's drafts were revealed and one of the item's drafts names its model
      * (flagged at import, V20), so the final answer may lean on a model the annotator recognised. {@code goldAnswer}:
      * the item's known answer when it is a gold item (V21; staff exports only), else null.
      * {@code need}: what its blind step was held to (V23). {@code labelOrder}: a CATEGORICAL label's labels in the order

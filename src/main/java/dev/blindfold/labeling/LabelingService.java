@@ -97,10 +97,10 @@ public class LabelingService {
      * assignment's reservation starts again from now: the annotator is back at it.
      */
     public void shown(Assignment a) {
-        if (a.status == AssignmentStatus.ASSIGNED) {
-            Reservations.reserve(a, projects.find(a.projectId));
-        }
         Project project = projects.find(a.projectId);
+        if (a.status == AssignmentStatus.ASSIGNED) {
+            Reservations.reserve(a, project);
+        }
         if (a.labelOrder == null) {
             a.labelOrder = ShownLabels.draw(project, RANDOM);
         }

@@ -29,16 +29,12 @@ public class FlaggedDraftsResource {
     public FlaggedDrafts.Page list(@PathParam("id") long projectId, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
         return flagged.page(projectId, after(after),
-                (int) number("limit", limit, 1, FlaggedDrafts.MAX_LIMIT, FlaggedDrafts.PAGE));
+                (int) QueryNumbers.whole("limit", limit, 1, FlaggedDrafts.MAX_LIMIT, FlaggedDrafts.PAGE));
     }
 
     /** The draft id a page starts after: 0 (the first page) when absent. */
     static long after(String value) {
-        return number("after", value, 0, Long.MAX_VALUE, 0);
-    }
-
-    private static long number(String name, String value, long min, long max, long absent) {
-        return QueryNumbers.whole(name, value, min, max, absent);
+        return QueryNumbers.whole("after", value, 0, Long.MAX_VALUE, 0);
     }
 
 }
